@@ -1,0 +1,69 @@
+# A thin wrapper over CMake. `make run` and `make test` install what is missing on a fresh Debian machine.
+BUILD ?= build
+ASAN_BUILD ?= build-asan
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+CMAKE_FLAGS ?=
+EXAMPLE ?= editors/example.py
+
+# Debian packages the build and the tests need (checked one by one; only the missing ones are installed).
+APT_PACKAGES := build-essential cmake pkg-config git npm python3 libcjson-dev libcmark-dev libtree-sitter-dev \
+                clang libclang-rt-14-dev
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: all deps configure build run test test-unit asan install format clean help
+
+all: build
+
+help:
+	@echo "make run      install what is missing, build, and show pymm on $(EXAMPLE)"
+	@echo "make test     install what is missing, build, run every test (also under ASan + UBSan)"
+	@echo "make build    build into $(BUILD)/"
+	@echo "make asan     build into $(ASAN_BUILD)/ with AddressSanitizer + UBSan and run the tests there"
+	@echo "make install  install pymm and its guide (PREFIX=/usr/local)"
+	@echo "make format   clang-format the C sources"
+
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -q && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing; \
+	fi
+
+$(BUILD)/CMakeCache.txt:
+	cmake -S . -B $(BUILD) $(CMAKE_FLAGS)
+
+configure: deps $(BUILD)/CMakeCache.txt
+
+build: configure
+	cmake --build $(BUILD) -j $(JOBS)
+
+run: build
+	@echo "== pymm lookup deque"
+	@$(BUILD)/pymm lookup deque
+	@echo
+	@echo "== pymm hover $(EXAMPLE):4:5   (lst.pop(0))"
+	@$(BUILD)/pymm hover $(EXAMPLE):4:5
+	@echo
+	@echo "== pymm hover $(EXAMPLE):7:3   (q.popleft())"
+	@$(BUILD)/pymm hover $(EXAMPLE):7:3
+
+test: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+	$(MAKE) asan
+
+asan: deps
+	@[ -f $(ASAN_BUILD)/CMakeCache.txt ] || cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DPYMM_SANITIZE=ON $(CMAKE_FLAGS)
+	cmake --build $(ASAN_BUILD) -j $(JOBS)
+	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS)
+
+install: build
+	cmake --install $(BUILD) --prefix $(or $(PREFIX),/usr/local)
+
+format:
+	clang-format -i server/*/*.c server/*/*.h include/pymm/*.h tests/*.h tests/unit/*.c
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD)

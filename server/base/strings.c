@@ -1,0 +1,49 @@
+#include "pymm/base.h"
+
+#include <string.h>
+
+bool pymm_utf8_valid(const char *s, size_t n) {
+  const unsigned char *p = (const unsigned char *)s;
+  size_t i = 0;
+  while (i < n) {
+    unsigned char c = p[i];
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    size_t len;
+    uint32_t cp;
+    if (c >= 0xC2 && c <= 0xDF) len = 2, cp = c & 0x1F;
+    else if (c >= 0xE0 && c <= 0xEF) len = 3, cp = c & 0x0F;
+    else if (c >= 0xF0 && c <= 0xF4) len = 4, cp = c & 0x07;
+    else return false;
+    if (i + len > n) return false;
+    for (size_t k = 1; k < len; k++) {
+      if ((p[i + k] & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (p[i + k] & 0x3F);
+    }
+    if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF))) return false;
+    if (cp >= 0xD800 && cp <= 0xDFFF) return false;
+    i += len;
+  }
+  return true;
+}
+
+static char lower(char c) { return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c; }
+
+bool pymm_ascii_ieq(const char *a, const char *b) {
+  for (; *a && *b; a++, b++)
+    if (lower(*a) != lower(*b)) return false;
+  return *a == *b;
+}
+
+const char *pymm_ascii_istr(const char *haystack, const char *needle) {
+  size_t n = strlen(needle);
+  if (n == 0) return haystack;
+  for (const char *h = haystack; *h; h++) {
+    size_t k = 0;
+    while (k < n && h[k] && lower(h[k]) == lower(needle[k])) k++;
+    if (k == n) return h;
+  }
+  return NULL;
+}

@@ -1,0 +1,243 @@
+/* pymm's command line: serve | lookup | hover | topics | --version. */
+#include <cjson/cJSON.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "pymm/lsp.h"
+
+static const char USAGE[] =
+    "usage: pymm <command> [options]\n"
+    "\n"
+    "commands:\n"
+    "  serve                     speak LSP over stdin/stdout (what editors run)\n"
+    "  lookup QUERY...           print the guide's best section for QUERY\n"
+    "      --list                list every match instead, best first\n"
+    "      --json                print the matches as JSON\n"
+    "  hover FILE:LINE:COL       print the hover at a position (LINE and COL count from 1)\n"
+    "      --markdown            print Markdown instead of plain text\n"
+    "  topics [--json]           print the guide's table of contents\n"
+    "\n"
+    "options for every command:\n"
+    "  --guide FILE              use this guide instead of the embedded one\n"
+    "  --version                 print the version\n";
+
+typedef struct options {
+  const char *guide;
+  bool json, list, markdown;
+  const char **args;
+  int arg_count;
+} options;
+
+static int usage_error(const char *fmt, const char *arg) {
+  fprintf(stderr, "pymm: ");
+  fprintf(stderr, fmt, arg);
+  fprintf(stderr, "\n\n%s", USAGE);
+  return 2;
+}
+
+static pymm_engine *open_engine(const options *o) {
+  char *warnings = NULL;
+  pymm_error err = {{0}};
+  pymm_engine *engine = pymm_lsp_engine_open(o->guide, &warnings, &err);
+  if (!engine) {
+    fprintf(stderr, "pymm: cannot load the guide: %s\n", err.message);
+    return NULL;
+  }
+  if (warnings) fprintf(stderr, "pymm: warning: the guide lacks what some topics need:\n%s\n", warnings);
+  free(warnings);
+  return engine;
+}
+
+static int run_lookup(const options *o) {
+  if (o->arg_count == 0) return usage_error("%s", "lookup needs a query, e.g. pymm lookup deque");
+  pymm_buf query = {0};
+  for (int i = 0; i < o->arg_count; i++) {
+    if (i) pymm_buf_putc(&query, ' ');
+    pymm_buf_puts(&query, o->args[i]);
+  }
+  pymm_engine *engine = open_engine(o);
+  if (!engine) {
+    pymm_buf_free(&query);
+    return 2;
+  }
+  pymm_lookup_item *items;
+  size_t n = pymm_lookup(engine, query.data, o->list || o->json ? 50 : 1, &items);
+  int code = 0;
+  if (o->json) {
+    cJSON *out = cJSON_CreateArray();
+    for (size_t i = 0; i < n; i++) {
+      cJSON *item = cJSON_CreateObject();
+      cJSON_AddStringToObject(item, "title", items[i].title);
+      cJSON_AddStringToObject(item, "section", items[i].section);
+      cJSON_AddStringToObject(item, "anchor", items[i].slug);
+      cJSON_AddNumberToObject(item, "line", items[i].line);
+      cJSON_AddNumberToObject(item, "score", items[i].score);
+      char *md = pymm_entry_render(engine, items[i].entry, PYMM_MARKUP_MARKDOWN);
+      cJSON_AddStringToObject(item, "markdown", md);
+      free(md);
+      cJSON_AddItemToArray(out, item);
+    }
+    char *text = cJSON_Print(out);
+    printf("%s\n", text);
+    cJSON_free(text);
+    cJSON_Delete(out);
+  } else if (n == 0) {
+    fprintf(stderr, "pymm: nothing in the guide matches \"%s\"\n", query.data);
+    code = 1;
+  } else if (o->list) {
+    for (size_t i = 0; i < n; i++) {
+      bool fragment = strcmp(items[i].title, items[i].section) != 0;
+      printf("%5u  %s%s%s\n", items[i].line, fragment ? items[i].section : "", fragment ? " › " : "", items[i].title);
+    }
+  } else {
+    char *text = pymm_entry_render(engine, items[0].entry, PYMM_MARKUP_PLAINTEXT);
+    char *link = pymm_entry_link(engine, items[0].entry);
+    fputs(text, stdout);
+    if (link) printf("\n%s\n", link);
+    free(text);
+    free(link);
+  }
+  free(items);
+  pymm_engine_free(engine);
+  pymm_buf_free(&query);
+  return code;
+}
+
+/* FILE:LINE:COL, both 1-based, COL counted in characters (code points) as editors show it. */
+static int run_hover(const options *o) {
+  if (o->arg_count != 1) return usage_error("%s", "hover takes one FILE:LINE:COL");
+  char *spec = pymm_strdup(o->args[0]);
+  char *col_sep = strrchr(spec, ':');
+  char *line_sep = col_sep ? (*col_sep = '\0', strrchr(spec, ':')) : NULL;
+  long line = 0, col = 0;
+  char *end1 = NULL, *end2 = NULL;
+  if (line_sep) {
+    *line_sep = '\0';
+    line = strtol(line_sep + 1, &end1, 10);
+    col = strtol(col_sep + 1, &end2, 10);
+  }
+  if (!line_sep || *end1 || *end2 || line < 1 || col < 1) {
+    free(spec);
+    return usage_error("hover: \"%s\" is not FILE:LINE:COL with LINE and COL from 1", o->args[0]);
+  }
+  pymm_error err = {{0}};
+  size_t length;
+  char *source = pymm_file_read(spec, &length, &err);
+  if (!source) {
+    fprintf(stderr, "pymm: %s\n", err.message);
+    free(spec);
+    return 2;
+  }
+  pymm_engine *engine = open_engine(o);
+  if (!engine) {
+    free(source);
+    free(spec);
+    return 2;
+  }
+  pymm_document *doc = pymm_document_new(source, length);
+  uint32_t offset;
+  pymm_position p = {(uint32_t)line - 1, (uint32_t)col - 1};
+  int code = 0;
+  if (!pymm_text_offset(pymm_document_text(doc), p, PYMM_ENCODING_UTF32, &offset)) {
+    fprintf(stderr, "pymm: %s has %u lines; line %ld is past the end\n", spec,
+            pymm_text_line_count(pymm_document_text(doc)), line);
+    code = 2;
+  } else {
+    pymm_hover *hover = pymm_hover_at(engine, doc, offset);
+    if (hover) {
+      pymm_settings settings = pymm_settings_default();
+      char *text = pymm_hover_render(engine, hover, o->markdown ? PYMM_MARKUP_MARKDOWN : PYMM_MARKUP_PLAINTEXT,
+                                     &settings);
+      fputs(text, stdout);
+      free(text);
+    } else {
+      fprintf(stderr, "pymm: no hover at %s:%ld:%ld\n", spec, line, col);
+      code = 1;
+    }
+    pymm_hover_free(hover);
+  }
+  pymm_document_free(doc);
+  pymm_engine_free(engine);
+  free(source);
+  free(spec);
+  return code;
+}
+
+static int run_topics(const options *o) {
+  pymm_engine *engine = open_engine(o);
+  if (!engine) return 2;
+  const pymm_guide *g = pymm_engine_guide(engine);
+  cJSON *out = o->json ? cJSON_CreateArray() : NULL;
+  for (size_t i = 0; i < pymm_guide_entry_count(g); i++) {
+    const pymm_guide_entry *e = pymm_guide_entry_at(g, i);
+    if (e->kind != PYMM_GUIDE_SECTION || e->level < 2) continue;
+    if (out) {
+      cJSON *item = cJSON_CreateObject();
+      cJSON_AddStringToObject(item, "title", e->title);
+      cJSON_AddStringToObject(item, "anchor", e->slug);
+      cJSON_AddNumberToObject(item, "level", e->level);
+      cJSON_AddNumberToObject(item, "line", e->line_start);
+      cJSON_AddItemToArray(out, item);
+    } else {
+      printf("%5u  %*s%s\n", e->line_start, (e->level - 2) * 2, "", e->title);
+    }
+  }
+  if (out) {
+    char *text = cJSON_Print(out);
+    printf("%s\n", text);
+    cJSON_free(text);
+    cJSON_Delete(out);
+  }
+  pymm_engine_free(engine);
+  return 0;
+}
+
+int main(int argc, char **argv) {
+  options o = {0};
+  o.args = pymm_calloc((size_t)argc + 1, sizeof *o.args);
+  const char *command = NULL;
+  int code = -1;
+  for (int i = 1; i < argc && code < 0; i++) {
+    const char *a = argv[i];
+    if (!strcmp(a, "--version") || !strcmp(a, "-V")) {
+      printf("pymm %s\n", pymm_version());
+      code = 0;
+    } else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+      fputs(USAGE, stdout);
+      code = 0;
+    } else if (!strcmp(a, "--guide")) {
+      if (i + 1 >= argc) code = usage_error("%s", "--guide needs a file");
+      else o.guide = argv[++i];
+    } else if (!strncmp(a, "--guide=", 8)) {
+      o.guide = a + 8;
+    } else if (!strcmp(a, "--json")) {
+      o.json = true;
+    } else if (!strcmp(a, "--list")) {
+      o.list = true;
+    } else if (!strcmp(a, "--markdown")) {
+      o.markdown = true;
+    } else if (!strcmp(a, "--stdio")) {
+      /* Editors' clients add it; stdio is the only transport. */
+    } else if (a[0] == '-' && a[1]) {
+      code = usage_error("unknown option %s", a);
+    } else if (!command) {
+      command = a;
+    } else {
+      o.args[o.arg_count++] = a;
+    }
+  }
+  if (code < 0) {
+    if (!command) code = usage_error("%s", "no command given");
+    else if (!strcmp(command, "serve")) {
+      pymm_lsp_options lo = {.guide_path = o.guide};
+      code = pymm_lsp_serve(STDIN_FILENO, STDOUT_FILENO, &lo);
+    } else if (!strcmp(command, "lookup")) code = run_lookup(&o);
+    else if (!strcmp(command, "hover")) code = run_hover(&o);
+    else if (!strcmp(command, "topics")) code = run_topics(&o);
+    else code = usage_error("unknown command \"%s\"", command);
+  }
+  free(o.args);
+  return code;
+}

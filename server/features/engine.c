@@ -1,0 +1,89 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "features_internal.h"
+
+pymm_settings pymm_settings_default(void) {
+  pymm_settings s = {.hover_max_table_rows = 12, .inlay_hints_complexity = false};
+  return s;
+}
+
+/* Compiles one embedded query file. */
+static pymm_query *load_query(const char *name, pymm_error *err) {
+  const pymm_blob *blob = pymm_data_find(name);
+  if (!blob) {
+    pymm_error_set(err, "%s is not embedded in this build", name);
+    return NULL;
+  }
+  return pymm_query_new(blob->bytes, blob->length, name, err);
+}
+
+pymm_engine *pymm_engine_new(const char *guide, size_t length, const char *guide_file, char **warnings,
+                             pymm_error *err) {
+  if (warnings) *warnings = NULL;
+  pymm_guide *g = pymm_guide_load(guide, length, guide_file, err);
+  if (!g) return NULL;
+  const pymm_blob *topics_json = pymm_data_find("topics.json");
+  if (!topics_json) {
+    pymm_error_set(err, "topics.json is not embedded in this build");
+    pymm_guide_free(g);
+    return NULL;
+  }
+  pymm_topics *topics = pymm_topics_load(topics_json->bytes, topics_json->length, g, warnings, err);
+  pymm_query *hover = topics ? load_query("queries/hover.scm", err) : NULL;
+  if (!hover) {
+    pymm_topics_free(topics);
+    pymm_guide_free(g);
+    if (warnings) {
+      free(*warnings);
+      *warnings = NULL;
+    }
+    return NULL;
+  }
+  pymm_engine *engine = pymm_calloc(1, sizeof *engine);
+  engine->guide = g;
+  engine->topics = topics;
+  engine->hover = hover;
+  engine->guide_file = guide_file ? pymm_strdup(guide_file) : NULL;
+  return engine;
+}
+
+void pymm_engine_free(pymm_engine *engine) {
+  if (!engine) return;
+  pymm_query_free(engine->hover);
+  pymm_topics_free(engine->topics);
+  pymm_guide_free(engine->guide);
+  free(engine->guide_file);
+  free(engine);
+}
+
+const pymm_guide *pymm_engine_guide(const pymm_engine *engine) { return engine->guide; }
+const pymm_topics *pymm_engine_topics(const pymm_engine *engine) { return engine->topics; }
+
+void pymm_features__append_lines(const pymm_engine *engine, uint32_t first, uint32_t last, bool plain,
+                                 pymm_buf *out) {
+  for (uint32_t line = first; line <= last; line++) {
+    size_t n;
+    const char *text = pymm_guide_line(engine->guide, line, &n);
+    if (!text) break;
+    if (plain && n >= 3 && strncmp(text, "```", 3) == 0) continue;
+    pymm_buf_append(out, text, n);
+    pymm_buf_putc(out, '\n');
+  }
+}
+
+char *pymm_entry_link(const pymm_engine *engine, uint32_t entry) {
+  const pymm_guide_entry *e = pymm_guide_entry_at(engine->guide, entry);
+  if (!engine->guide_file || !e) return NULL;
+  pymm_buf b = {0};
+  pymm_buf_puts(&b, "file://");
+  /* Percent-encode what a URI path cannot hold as it is. */
+  for (const unsigned char *p = (const unsigned char *)engine->guide_file; *p; p++) {
+    if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || strchr("/-._~", *p))
+      pymm_buf_putc(&b, (char)*p);
+    else
+      pymm_buf_printf(&b, "%%%02X", *p);
+  }
+  pymm_buf_printf(&b, "#L%u", e->line_start);
+  return pymm_buf_take(&b);
+}

@@ -1,0 +1,135 @@
+/* Internals of server/lsp/: the server struct, the transport and the per-method handlers.
+ * One handler file per method group; server.c holds the dispatch table and is the only place that sends
+ * a response. */
+#ifndef PYMM_LSP_INTERNAL_H
+#define PYMM_LSP_INTERNAL_H
+
+#include <cjson/cJSON.h>
+#include <stdio.h>
+
+#include "pymm/lsp.h"
+
+/* JSON-RPC and LSP error codes. */
+enum {
+  LSP_PARSE_ERROR = -32700,
+  LSP_INVALID_REQUEST = -32600,
+  LSP_METHOD_NOT_FOUND = -32601,
+  LSP_INVALID_PARAMS = -32602,
+  LSP_INTERNAL_ERROR = -32603,
+  LSP_SERVER_NOT_INITIALIZED = -32002,
+  LSP_REQUEST_FAILED = -32803,
+  LSP_REQUEST_CANCELLED = -32800,
+};
+
+/* ---- transport (transport.c) ------------------------------------------------------------------- */
+
+typedef enum transport_status {
+  TRANSPORT_NONE = 0,
+  TRANSPORT_MESSAGE,   /* a whole body was read */
+  TRANSPORT_BAD_FRAME, /* a header without a usable Content-Length, or a body over the cap: skipped */
+  TRANSPORT_EOF,       /* the client closed its end (possibly mid-message) */
+} transport_status;
+
+typedef struct transport {
+  int in_fd, out_fd;
+  char *buffer; /* bytes read but not yet consumed: [start, end) */
+  size_t start, end, cap;
+  size_t max_content_length;
+  bool broken;      /* a write failed (EPIPE): the client is gone */
+  FILE *trace;      /* PYMM_LOG=FILE: every message in and out, for debugging editors */
+} transport;
+
+void transport_init(transport *t, int in_fd, int out_fd, size_t max_content_length);
+void transport_close(transport *t);
+/* Reads the next framed message. On TRANSPORT_MESSAGE, '*body' (caller owns; free with free()) holds
+ * '*length' bytes. On TRANSPORT_BAD_FRAME, '*problem' says what was wrong (static string). */
+transport_status transport_read(transport *t, char **body, size_t *length, const char **problem);
+/* True when another message can be read without blocking. */
+bool transport_ready(transport *t);
+/* Frames and writes one body; false when the client is gone. */
+bool transport_write(transport *t, const char *body, size_t length);
+
+/* ---- server ------------------------------------------------------------------------------------ */
+
+typedef struct document_entry {
+  char *uri;
+  int64_t version;
+  pymm_document *doc;
+} document_entry;
+
+typedef struct pending_request { /* a request pymm sent to the client */
+  int64_t id;
+  char *method;
+} pending_request;
+
+typedef struct pymm_server {
+  transport io;
+  pymm_lsp_options options;
+  bool initialized;   /* 'initialize' answered */
+  bool shutdown;      /* 'shutdown' answered */
+  bool exit_requested;
+  pymm_encoding encoding;
+  /* Client capabilities, parsed once. */
+  bool hover_markdown;
+  bool configuration_pull; /* workspace/configuration */
+  /* Settings and what they build. */
+  pymm_settings settings;
+  char *guide_path; /* current guidePath setting (or --guide), NULL for the embedded guide */
+  pymm_engine *engine;
+  cJSON *select, *ignore; /* rule codes, kept for the diagnostics */
+  /* Open documents. */
+  document_entry *documents;
+  size_t document_count, document_cap;
+  /* Requests sent to the client and not yet answered. */
+  pending_request *pending;
+  size_t pending_count, pending_cap;
+  int64_t next_id;
+} pymm_server;
+
+/* Result of a request handler: either a result (owned, may be cJSON null) or an error. */
+typedef struct lsp_reply {
+  cJSON *result;
+  int error_code;
+  char error_message[512];
+} lsp_reply;
+
+void lsp_fail(lsp_reply *reply, int code, const char *fmt, ...) PYMM_PRINTF(3, 4);
+
+/* Sending (server.c). Notifications and server->client requests; responses are server.c's alone. */
+void lsp_notify(pymm_server *s, const char *method, cJSON *params); /* takes ownership of 'params' */
+void lsp_request(pymm_server *s, const char *method, cJSON *params); /* takes ownership of 'params' */
+void lsp_show_message(pymm_server *s, int type, const char *fmt, ...) PYMM_PRINTF(3, 4);
+
+/* Params helpers: false + reply error (-32602) when a field is missing or of the wrong type. */
+bool lsp_param_string(const cJSON *params, const char *name, const char **out, lsp_reply *reply);
+/* Reads {textDocument: {uri}, position} and finds the open document; '*entry' is NULL when not open. */
+bool lsp_param_position(pymm_server *s, const cJSON *params, document_entry **entry, uint32_t *offset,
+                        lsp_reply *reply);
+
+/* lifecycle.c */
+void lsp_initialize(pymm_server *s, const cJSON *params, lsp_reply *reply);
+void lsp_initialized(pymm_server *s, const cJSON *params);
+void lsp_shutdown(pymm_server *s, const cJSON *params, lsp_reply *reply);
+void lsp_exit(pymm_server *s, const cJSON *params);
+void lsp_did_change_configuration(pymm_server *s, const cJSON *params);
+/* A response to a workspace/configuration request pymm sent. */
+void lsp_configuration_result(pymm_server *s, const cJSON *result);
+
+/* documents.c */
+void lsp_did_open(pymm_server *s, const cJSON *params);
+void lsp_did_change(pymm_server *s, const cJSON *params);
+void lsp_did_close(pymm_server *s, const cJSON *params);
+document_entry *lsp_document_find(pymm_server *s, const char *uri);
+void lsp_documents_free(pymm_server *s);
+cJSON *lsp_range_json(const pymm_document *doc, uint32_t start, uint32_t end, pymm_encoding encoding);
+
+/* hover.c */
+void lsp_hover(pymm_server *s, const cJSON *params, lsp_reply *reply);
+
+/* lookup.c */
+void lsp_execute_command(pymm_server *s, const cJSON *params, lsp_reply *reply);
+void lsp_workspace_symbol(pymm_server *s, const cJSON *params, lsp_reply *reply);
+/* The commands workspace/executeCommand knows, for the initialize result. NULL-terminated. */
+extern const char *const lsp_commands[];
+
+#endif

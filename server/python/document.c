@@ -1,0 +1,120 @@
+#include "pymm/python.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "python_internal.h"
+
+struct pymm_document {
+  pymm_text *text;
+  TSParser *parser;
+  TSTree *tree;
+  bool dirty;      /* edits applied to 'tree' with ts_tree_edit, not yet reparsed */
+  uint32_t parses;
+  pymm_types *types; /* type facts of the current tree, built on first use */
+};
+
+static const char *read_text(void *payload, uint32_t offset, TSPoint point, uint32_t *bytes_read) {
+  (void)point;
+  const pymm_text *text = payload;
+  uint32_t length = pymm_text_length(text);
+  if (offset >= length) {
+    *bytes_read = 0;
+    return "";
+  }
+  *bytes_read = length - offset;
+  return pymm_text_data(text) + offset;
+}
+
+static void reparse(pymm_document *doc) {
+  TSInput input = {doc->text, read_text, TSInputEncodingUTF8};
+  TSTree *tree = ts_parser_parse(doc->parser, doc->tree, input);
+  ts_tree_delete(doc->tree);
+  doc->tree = tree;
+  doc->dirty = false;
+  doc->parses++;
+}
+
+static void forget_facts(pymm_document *doc) {
+  pymm_types__free(doc->types);
+  doc->types = NULL;
+}
+
+pymm_document *pymm_document_new(const char *s, size_t length) {
+  pymm_document *doc = pymm_calloc(1, sizeof *doc);
+  doc->text = pymm_text_new(s, length);
+  doc->parser = ts_parser_new();
+  ts_parser_set_language(doc->parser, tree_sitter_python());
+  reparse(doc);
+  return doc;
+}
+
+void pymm_document_free(pymm_document *doc) {
+  if (!doc) return;
+  forget_facts(doc);
+  ts_tree_delete(doc->tree);
+  ts_parser_delete(doc->parser);
+  pymm_text_free(doc->text);
+  free(doc);
+}
+
+bool pymm_document_apply_change(pymm_document *doc, uint32_t start, uint32_t end, const char *s, size_t length) {
+  pymm_text_edit edit;
+  if (!pymm_text_replace(doc->text, start, end, s, length, &edit)) return false;
+  TSInputEdit ts_edit = {
+      .start_byte = edit.start_byte,
+      .old_end_byte = edit.old_end_byte,
+      .new_end_byte = edit.new_end_byte,
+      .start_point = {edit.start_point.row, edit.start_point.column},
+      .old_end_point = {edit.old_end_point.row, edit.old_end_point.column},
+      .new_end_point = {edit.new_end_point.row, edit.new_end_point.column},
+  };
+  ts_tree_edit(doc->tree, &ts_edit);
+  doc->dirty = true;
+  forget_facts(doc);
+  return true;
+}
+
+void pymm_document_set_text(pymm_document *doc, const char *s, size_t length) {
+  pymm_text_free(doc->text);
+  doc->text = pymm_text_new(s, length);
+  ts_tree_delete(doc->tree);
+  doc->tree = NULL;
+  forget_facts(doc);
+  reparse(doc);
+}
+
+const pymm_text *pymm_document_text(const pymm_document *doc) { return doc->text; }
+
+const TSTree *pymm_document_tree(pymm_document *doc) {
+  if (doc->dirty) reparse(doc);
+  return doc->tree;
+}
+
+uint32_t pymm_document_parse_count(const pymm_document *doc) { return doc->parses; }
+
+pymm_types *pymm_document__types(pymm_document *doc) {
+  if (!doc->types) doc->types = pymm_types__new(doc);
+  return doc->types;
+}
+
+char *pymm_node_text(const pymm_document *doc, TSNode node) {
+  uint32_t start = ts_node_start_byte(node), end = ts_node_end_byte(node);
+  uint32_t length = pymm_text_length(doc->text);
+  if (end > length) end = length;
+  if (start > end) start = end;
+  return pymm_strndup(pymm_text_data(doc->text) + start, end - start);
+}
+
+bool pymm_node_text_eq(const pymm_document *doc, TSNode node, const char *s) {
+  uint32_t start = ts_node_start_byte(node), end = ts_node_end_byte(node);
+  size_t n = strlen(s);
+  return end - start == n && end <= pymm_text_length(doc->text) &&
+         memcmp(pymm_text_data(doc->text) + start, s, n) == 0;
+}
+
+TSNode pymm_document_node_at(pymm_document *doc, uint32_t offset) {
+  TSNode root = ts_tree_root_node(pymm_document_tree(doc));
+  TSNode node = ts_node_named_descendant_for_byte_range(root, offset, offset);
+  return ts_node_is_null(node) ? root : node;
+}

@@ -1,0 +1,785 @@
+/* Type facts: a small, flow-insensitive inference per scope (LEGB). A name's type is what every binding
+ * of it in its scope agrees on: literals, constructor calls, annotations, imports. Anything else is unknown. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "python_internal.h"
+
+/* One memoised lookup: a name in a scope (by the scope's start byte and kind). */
+typedef struct memo {
+  uint32_t scope_start;
+  const char *scope_kind; /* static: the tree-sitter node type */
+  char *name;
+  const char *result;
+} memo;
+
+struct pymm_types {
+  pymm_document *doc;
+  char **pool; /* strings handed out as types ("class:Point"), freed with the facts */
+  size_t pool_count, pool_cap;
+  memo *memos; /* open addressing; the facts live for one parse, so lookups are memoised */
+  size_t memo_count, memo_cap;
+};
+
+pymm_types *pymm_types__new(pymm_document *doc) {
+  pymm_types *types = pymm_calloc(1, sizeof *types);
+  types->doc = doc;
+  return types;
+}
+
+void pymm_types__free(pymm_types *types) {
+  if (!types) return;
+  for (size_t i = 0; i < types->pool_count; i++) free(types->pool[i]);
+  free(types->pool);
+  for (size_t i = 0; i < types->memo_cap; i++) free(types->memos[i].name);
+  free(types->memos);
+  free(types);
+}
+
+/* Interns "prefix + name" in the pool. */
+static const char *intern(pymm_types *types, const char *prefix, const char *name) {
+  size_t n = strlen(prefix);
+  for (size_t i = 0; i < types->pool_count; i++) {
+    if (strncmp(types->pool[i], prefix, n) == 0 && strcmp(types->pool[i] + n, name) == 0) return types->pool[i];
+  }
+  pymm_buf b = {0};
+  pymm_buf_puts(&b, prefix);
+  pymm_buf_puts(&b, name);
+  PYMM_GROW(types->pool, types->pool_cap, types->pool_count + 1);
+  types->pool[types->pool_count++] = pymm_buf_take(&b);
+  return types->pool[types->pool_count - 1];
+}
+
+static size_t memo_hash(uint32_t scope_start, const char *kind, const char *name) {
+  size_t h = 2166136261u ^ scope_start ^ ((size_t)(uintptr_t)kind >> 4);
+  for (const char *p = name; *p; p++) h = (h ^ (unsigned char)*p) * 16777619u;
+  return h;
+}
+
+static memo *memo_slot(pymm_types *types, uint32_t scope_start, const char *kind, const char *name) {
+  if (!types->memo_cap) return NULL;
+  size_t mask = types->memo_cap - 1;
+  for (size_t i = memo_hash(scope_start, kind, name) & mask;; i = (i + 1) & mask) {
+    memo *m = &types->memos[i];
+    if (!m->name || (m->scope_start == scope_start && m->scope_kind == kind && !strcmp(m->name, name))) return m;
+  }
+}
+
+static void memo_put(pymm_types *types, uint32_t scope_start, const char *kind, const char *name,
+                     const char *result) {
+  if ((types->memo_count + 1) * 2 > types->memo_cap) {
+    memo *old = types->memos;
+    size_t old_cap = types->memo_cap;
+    types->memo_cap = old_cap ? old_cap * 2 : 64;
+    types->memos = pymm_calloc(types->memo_cap, sizeof *types->memos);
+    for (size_t i = 0; i < old_cap; i++)
+      if (old[i].name) *memo_slot(types, old[i].scope_start, old[i].scope_kind, old[i].name) = old[i];
+    free(old);
+  }
+  memo *m = memo_slot(types, scope_start, kind, name);
+  if (!m->name) {
+    m->name = pymm_strdup(name);
+    m->scope_start = scope_start;
+    m->scope_kind = kind;
+    types->memo_count++;
+  }
+  m->result = result;
+}
+
+/* A binding pymm can name but not type (a for target, a parameter, an unknown value): it hides outer
+ * scopes and builtins, and makes the name unknown. */
+static const char UNKNOWN[] = "?";
+/* A binding to None: it hides outer scopes but leaves the type to the other bindings, since a method
+ * called on the name is never called on None. */
+static const char NONE_VALUE[] = "None";
+
+static bool node_is(TSNode node, const char *type) { return strcmp(ts_node_type(node), type) == 0; }
+
+/* Builtin classes whose call makes an instance of the same name. */
+static const char *const BUILTIN_CLASSES[] = {"list",  "dict", "set",   "frozenset", "tuple", "str", "bytes",
+                                              "int",   "float", "bool", "bytearray", "object", NULL};
+/* Other builtin names: an unbound use of one of them refers to builtins ("ref:builtins.len"). */
+static const char *const BUILTIN_NAMES[] = {
+    "abs", "aiter", "all", "anext", "any", "ascii", "bin", "breakpoint", "callable", "chr", "classmethod",
+    "compile", "complex", "delattr", "dir", "divmod", "enumerate", "eval", "exec", "filter", "format",
+    "getattr", "globals", "hasattr", "hash", "help", "hex", "id", "input", "isinstance", "issubclass", "iter",
+    "len", "locals", "map", "max", "memoryview", "min", "next", "oct", "open", "ord", "pow", "print",
+    "property", "range", "repr", "reversed", "round", "setattr", "slice", "sorted", "staticmethod", "sum",
+    "super", "type", "vars", "zip", "__import__", "NotImplemented", "Ellipsis",
+    /* exceptions */
+    "BaseException", "BaseExceptionGroup", "GeneratorExit", "KeyboardInterrupt", "SystemExit", "Exception",
+    "ArithmeticError", "FloatingPointError", "OverflowError", "ZeroDivisionError", "AssertionError",
+    "AttributeError", "BufferError", "EOFError", "ExceptionGroup", "ImportError", "ModuleNotFoundError",
+    "LookupError", "IndexError", "KeyError", "MemoryError", "NameError", "UnboundLocalError", "OSError",
+    "EnvironmentError", "IOError", "BlockingIOError", "ChildProcessError", "ConnectionError",
+    "BrokenPipeError", "ConnectionAbortedError", "ConnectionRefusedError", "ConnectionResetError",
+    "FileExistsError", "FileNotFoundError", "InterruptedError", "IsADirectoryError", "NotADirectoryError",
+    "PermissionError", "ProcessLookupError", "TimeoutError", "ReferenceError", "RuntimeError",
+    "NotImplementedError", "RecursionError", "StopAsyncIteration", "StopIteration", "SyntaxError",
+    "IndentationError", "TabError", "SystemError", "TypeError", "ValueError", "UnicodeError",
+    "UnicodeDecodeError", "UnicodeEncodeError", "UnicodeTranslateError", "Warning", "BytesWarning",
+    "DeprecationWarning", "EncodingWarning", "FutureWarning", "ImportWarning", "PendingDeprecationWarning",
+    "ResourceWarning", "RuntimeWarning", "SyntaxWarning", "UnicodeWarning", "UserWarning", NULL};
+
+/* Classes of the standard library that pymm follows through imports, as "module.name". */
+static const char *const LIBRARY_CLASSES[] = {
+    "collections.deque",     "collections.defaultdict", "collections.Counter", "collections.OrderedDict",
+    "collections.ChainMap",  "collections.namedtuple",  "typing.NamedTuple",   "typing.List",
+    "typing.Dict",           "typing.Set",              "typing.FrozenSet",    "typing.Tuple",
+    "typing.Deque",          "typing.DefaultDict",      "typing.Counter",      "typing.OrderedDict",
+    "typing.ChainMap",       "typing.Optional",         "typing.Union",        NULL};
+
+static bool in_list(const char *const *list, const char *name) {
+  for (const char *const *c = list; *c; c++)
+    if (strcmp(*c, name) == 0) return true;
+  return false;
+}
+
+/* Annotation names that mean a builtin or library container. */
+static const char *annotation_type(const char *name) {
+  static const char *const map[][2] = {
+      {"List", "list"},   {"Dict", "dict"},        {"Set", "set"},         {"FrozenSet", "frozenset"},
+      {"Tuple", "tuple"}, {"Deque", "deque"},      {"DefaultDict", "defaultdict"}, {"Counter", "Counter"},
+      {"OrderedDict", "OrderedDict"}, {"ChainMap", "ChainMap"}, {"list", "list"}, {"dict", "dict"},
+      {"set", "set"},     {"frozenset", "frozenset"}, {"tuple", "tuple"},  {"deque", "deque"},
+      {"defaultdict", "defaultdict"}, {"str", "str"}, {"bytes", "bytes"},  {"int", "int"},
+      {"float", "float"}, {"bool", "bool"}, {"bytearray", "bytearray"}};
+  for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+    if (strcmp(map[i][0], name) == 0) return map[i][1];
+  return NULL;
+}
+
+static bool is_library_class(const char *module, const char *name) {
+  size_t m = strlen(module);
+  for (const char *const *c = LIBRARY_CLASSES; *c; c++)
+    if (strncmp(*c, module, m) == 0 && (*c)[m] == '.' && strcmp(*c + m + 1, name) == 0) return true;
+  return false;
+}
+
+typedef struct resolver {
+  pymm_types *types;
+  pymm_document *doc;
+  int depth; /* guards against cycles such as a = b; b = a */
+} resolver;
+
+static const char *expression_type(resolver *r, TSNode node);
+static const char *reference(resolver *r, TSNode node);
+static const char *name_type(resolver *r, const char *name, TSNode at);
+
+/* What a reference means as a type: "ref:collections.deque" -> "class:deque", "ref:builtins.list" ->
+ * "class:list"; other references (functions, unknown imports) have no type pymm knows. */
+static const char *ref_type(resolver *r, const char *ref) {
+  if (!ref || strncmp(ref, "ref:", 4) != 0) return ref;
+  const char *qualified = ref + 4, *dot = strrchr(qualified, '.');
+  if (!dot) return NULL;
+  char module[128];
+  size_t n = (size_t)(dot - qualified);
+  if (n >= sizeof module) return NULL;
+  memcpy(module, qualified, n);
+  module[n] = '\0';
+  if (!strcmp(module, "builtins") && in_list(BUILTIN_CLASSES, dot + 1)) return intern(r->types, "class:", dot + 1);
+  if (is_library_class(module, dot + 1)) return intern(r->types, "class:", dot + 1);
+  return NULL;
+}
+
+/* The type an annotation names: list[int] -> "list", Optional[Deque[int]] -> "deque", X | None -> X. */
+static const char *annotation_of(resolver *r, TSNode node) {
+  if (ts_node_is_null(node)) return NULL;
+  if (node_is(node, "type") && ts_node_named_child_count(node) > 0) node = ts_node_named_child(node, 0);
+  if (node_is(node, "string")) return NULL; /* forward references stay unknown */
+  if (node_is(node, "generic_type") || node_is(node, "subscript")) {
+    TSNode base = ts_node_named_child(node, 0);
+    char *name = pymm_node_text(r->doc, base);
+    const char *dot = strrchr(name, '.');
+    const char *leaf = dot ? dot + 1 : name;
+    const char *result = NULL;
+    if (strcmp(leaf, "Optional") == 0) {
+      TSNode args = ts_node_named_child(node, 1);
+      if (!ts_node_is_null(args) && node_is(args, "type_parameter"))
+        result = annotation_of(r, ts_node_named_child(args, 0));
+      else if (!ts_node_is_null(args))
+        result = annotation_of(r, args);
+    } else {
+      result = annotation_type(leaf);
+    }
+    free(name);
+    return result;
+  }
+  if (node_is(node, "union_type") && ts_node_named_child_count(node) == 2) { /* X | None in a parameter */
+    TSNode left = ts_node_named_child(node, 0), right = ts_node_named_child(node, 1);
+    if (pymm_node_text_eq(r->doc, right, "None")) return annotation_of(r, left);
+    if (pymm_node_text_eq(r->doc, left, "None")) return annotation_of(r, right);
+    return NULL;
+  }
+  if (node_is(node, "binary_operator")) { /* X | None */
+    TSNode left = ts_node_child_by_field_name(node, "left", 4), right = ts_node_child_by_field_name(node, "right", 5);
+    if (pymm_node_text_eq(r->doc, right, "None")) return annotation_of(r, left);
+    if (pymm_node_text_eq(r->doc, left, "None")) return annotation_of(r, right);
+    return NULL;
+  }
+  if (node_is(node, "identifier") || node_is(node, "attribute")) {
+    char *name = pymm_node_text(r->doc, node);
+    const char *dot = strrchr(name, '.');
+    const char *result = annotation_type(dot ? dot + 1 : name);
+    free(name);
+    return result;
+  }
+  return NULL;
+}
+
+/* "class:deque" -> "deque"; builtin and library classes make instances of their own name. */
+static const char *instance_of(resolver *r, const char *class_type) {
+  if (!class_type || strncmp(class_type, "class:", 6) != 0) return NULL;
+  const char *name = class_type + 6;
+  for (const char *const *c = BUILTIN_CLASSES; *c; c++)
+    if (strcmp(*c, name) == 0) return *c;
+  if (!strcmp(name, "namedtuple") || !strcmp(name, "NamedTuple") || !strcmp(name, "Optional") ||
+      !strcmp(name, "Union"))
+    return NULL;
+  const char *mapped = annotation_type(name);
+  if (mapped) return mapped;
+  return intern(r->types, "", name);
+}
+
+static bool one_of(const char *s, const char *const *list) { return s && in_list(list, s); }
+
+/* The type of a binary operation whose operand types are known. */
+static const char *operator_type(resolver *r, TSNode node) {
+  static const char *const sets[] = {"set", "frozenset", NULL};
+  static const char *const sequences[] = {"list", "tuple", "str", "bytes", NULL};
+  TSNode op = ts_node_child_by_field_name(node, "operator", 8);
+  if (ts_node_is_null(op)) return NULL;
+  const char *o = ts_node_type(op);
+  r->depth++;
+  const char *left = expression_type(r, ts_node_child_by_field_name(node, "left", 4));
+  const char *right = expression_type(r, ts_node_child_by_field_name(node, "right", 5));
+  r->depth--;
+  if (!strcmp(o, "|") || !strcmp(o, "&") || !strcmp(o, "-") || !strcmp(o, "^")) {
+    if (one_of(left, sets) && one_of(right, sets)) return left;
+    if (!strcmp(o, "|") && left && right && !strcmp(left, "dict") && !strcmp(right, "dict")) return "dict";
+    if (left && right && !strcmp(left, "int") && !strcmp(right, "int")) return "int";
+    return NULL;
+  }
+  if (!strcmp(o, "+")) {
+    if (left && right && !strcmp(left, right) &&
+        (one_of(left, sequences) || !strcmp(left, "int") || !strcmp(left, "float")))
+      return left;
+    return NULL;
+  }
+  if (!strcmp(o, "*")) {
+    if (one_of(left, sequences) && right && !strcmp(right, "int")) return left;
+    if (one_of(right, sequences) && left && !strcmp(left, "int")) return right;
+    if (left && right && !strcmp(left, "int") && !strcmp(right, "int")) return "int";
+  }
+  return NULL;
+}
+
+/* The type of a call: a class makes an instance; a few builtins and methods have a known result. */
+static const char *call_type(resolver *r, TSNode node) {
+  TSNode function = ts_node_child_by_field_name(node, "function", 8);
+  r->depth++;
+  const char *callee = reference(r, function);
+  r->depth--;
+  if (callee && !strncmp(callee, "ref:builtins.", 13)) {
+    const char *name = callee + 13;
+    if (!strcmp(name, "sorted")) return "list";
+    if (!strcmp(name, "len") || !strcmp(name, "id") || !strcmp(name, "hash") || !strcmp(name, "ord")) return "int";
+    if (!strcmp(name, "repr") || !strcmp(name, "chr") || !strcmp(name, "input")) return "str";
+  }
+  if (callee) return instance_of(r, ref_type(r, callee));
+  if (node_is(function, "attribute")) { /* methods of known receivers */
+    r->depth++;
+    const char *receiver = expression_type(r, ts_node_child_by_field_name(function, "object", 6));
+    r->depth--;
+    if (!receiver) return NULL;
+    TSNode attr = ts_node_child_by_field_name(function, "attribute", 9);
+    static const char *const copyable[] = {"list", "dict", "set", "frozenset", "deque", "defaultdict",
+                                           "Counter", "OrderedDict", "bytearray", NULL};
+    if (pymm_node_text_eq(r->doc, attr, "copy") && one_of(receiver, copyable)) return receiver;
+    if (!strcmp(receiver, "str")) {
+      static const char *const to_list[] = {"split", "rsplit", "splitlines", NULL};
+      static const char *const to_str[] = {"strip",   "lstrip", "rstrip",  "lower",      "upper", "replace",
+                                           "join",    "format", "title",   "capitalize", "casefold",
+                                           "zfill",   "center", "ljust",   "rjust",      NULL};
+      char *a = pymm_node_text(r->doc, attr);
+      const char *result = in_list(to_list, a) ? "list" : in_list(to_str, a) ? "str" : NULL;
+      free(a);
+      return result;
+    }
+    static const char *const sets[] = {"set", "frozenset", NULL};
+    static const char *const set_ops[] = {"union", "intersection", "difference", "symmetric_difference", NULL};
+    if (one_of(receiver, sets)) {
+      char *a = pymm_node_text(r->doc, attr);
+      const char *result = in_list(set_ops, a) ? receiver : NULL;
+      free(a);
+      return result;
+    }
+  }
+  return NULL;
+}
+
+/* The type of an expression's value; NULL when unknown. */
+static const char *expression_type(resolver *r, TSNode node) {
+  if (ts_node_is_null(node) || r->depth > 24) return NULL;
+  const char *type = ts_node_type(node);
+  if (!strcmp(type, "list") || !strcmp(type, "list_comprehension")) return "list";
+  if (!strcmp(type, "dictionary") || !strcmp(type, "dictionary_comprehension")) return "dict";
+  if (!strcmp(type, "set") || !strcmp(type, "set_comprehension")) return "set";
+  if (!strcmp(type, "tuple")) return "tuple";
+  if (!strcmp(type, "integer")) return "int";
+  if (!strcmp(type, "float")) return "float";
+  if (!strcmp(type, "true") || !strcmp(type, "false")) return "bool";
+  if (!strcmp(type, "string") || !strcmp(type, "concatenated_string")) {
+    uint32_t start = ts_node_start_byte(node);
+    const char *text = pymm_text_data(pymm_document_text(r->doc)) + start;
+    for (int i = 0; i < 3 && ((text[i] >= 'A' && text[i] <= 'Z') || (text[i] >= 'a' && text[i] <= 'z')); i++)
+      if (text[i] == 'b' || text[i] == 'B') return "bytes";
+    return "str";
+  }
+  if (!strcmp(type, "parenthesized_expression"))
+    return ts_node_named_child_count(node) == 1 ? expression_type(r, ts_node_named_child(node, 0)) : NULL;
+  if (!strcmp(type, "binary_operator")) return operator_type(r, node);
+  if (!strcmp(type, "call")) return call_type(r, node);
+  if (!strcmp(type, "subscript")) { /* a slice of a sequence is the same sequence */
+    TSNode index = ts_node_child_by_field_name(node, "subscript", 9);
+    if (ts_node_is_null(index) || !node_is(index, "slice")) return NULL;
+    r->depth++;
+    const char *value = expression_type(r, ts_node_child_by_field_name(node, "value", 5));
+    r->depth--;
+    static const char *const sliceable[] = {"list", "tuple", "str", "bytes", "bytearray", NULL};
+    return one_of(value, sliceable) ? value : NULL;
+  }
+  if (!strcmp(type, "identifier") || !strcmp(type, "attribute")) return ref_type(r, reference(r, node));
+  return NULL;
+}
+
+/* ---- scopes and bindings ------------------------------------------------------------------------ */
+
+static bool is_comprehension(TSNode node) {
+  const char *t = ts_node_type(node);
+  return !strcmp(t, "list_comprehension") || !strcmp(t, "set_comprehension") ||
+         !strcmp(t, "dictionary_comprehension") || !strcmp(t, "generator_expression");
+}
+
+static bool is_scope(TSNode node) {
+  const char *t = ts_node_type(node);
+  return !strcmp(t, "function_definition") || !strcmp(t, "lambda") || !strcmp(t, "class_definition") ||
+         !strcmp(t, "module") || is_comprehension(node);
+}
+
+/* Collects the bindings of 'name' directly in 'scope' (not in nested scopes). */
+typedef struct bindings {
+  const char *agreed; /* NULL until a first binding other than None */
+  bool found;
+  bool conflict;
+  bool delegated; /* global / nonlocal: look further out */
+} bindings;
+
+static void bind(bindings *b, const char *type) {
+  b->found = true;
+  if (type == NONE_VALUE) return;
+  if (!type) type = UNKNOWN;
+  if (!b->agreed) b->agreed = type;
+  else if (strcmp(b->agreed, type) != 0) b->conflict = true;
+}
+
+/* The right-most value of a chained assignment a = b = value. */
+static TSNode assigned_value(TSNode assignment) {
+  TSNode right = ts_node_child_by_field_name(assignment, "right", 5);
+  while (!ts_node_is_null(right) && node_is(right, "assignment")) right = ts_node_child_by_field_name(right, "right", 5);
+  return right;
+}
+
+static void visit_import(resolver *r, bindings *b, const char *name, TSNode statement) {
+  bool from = node_is(statement, "import_from_statement");
+  TSNode module_node = ts_node_child_by_field_name(statement, "module_name", 11);
+  char *module = from ? pymm_node_text(r->doc, module_node) : NULL;
+  uint32_t count = ts_node_named_child_count(statement);
+  for (uint32_t i = 0; i < count; i++) {
+    TSNode child = ts_node_named_child(statement, i);
+    if (from && ts_node_eq(child, module_node)) continue;
+    TSNode imported = child, bound = child;
+    if (node_is(child, "aliased_import")) {
+      imported = ts_node_child_by_field_name(child, "name", 4);
+      bound = ts_node_child_by_field_name(child, "alias", 5);
+    } else if (node_is(child, "wildcard_import")) {
+      /* 'from m import *' may bind anything: names it could bind become unknown only if nothing else
+       * binds them, which flow-insensitive facts cannot tell; leave them alone. */
+      continue;
+    } else if (!node_is(child, "dotted_name")) {
+      continue;
+    }
+    char *imported_name = pymm_node_text(r->doc, imported);
+    char *bound_name = pymm_node_text(r->doc, bound);
+    /* 'import a.b' binds 'a' to module a. */
+    char *dot = (!from && ts_node_eq(bound, imported)) ? strchr(bound_name, '.') : NULL;
+    if (dot) *dot = '\0';
+    if (strcmp(bound_name, name) == 0) {
+      if (from && module[0] != '.') {
+        pymm_buf q = {0};
+        pymm_buf_printf(&q, "%s.%s", module, imported_name);
+        bind(b, intern(r->types, "ref:", q.data));
+        pymm_buf_free(&q);
+      } else if (from) {
+        bind(b, NULL); /* relative imports: pymm does not follow the package */
+      } else {
+        bind(b, intern(r->types, "module:", dot ? bound_name : imported_name));
+      }
+    }
+    free(imported_name);
+    free(bound_name);
+  }
+  free(module);
+}
+
+static void visit_target(resolver *r, bindings *b, const char *name, TSNode target, const char *type) {
+  if (ts_node_is_null(target)) return;
+  if (node_is(target, "identifier")) {
+    if (pymm_node_text_eq(r->doc, target, name)) bind(b, type);
+    return;
+  }
+  /* Tuple / list targets: each name gets an unknown element; a starred name gets a list. */
+  if (node_is(target, "list_splat_pattern")) {
+    visit_target(r, b, name, ts_node_named_child(target, 0), "list");
+    return;
+  }
+  if (node_is(target, "pattern_list") || node_is(target, "tuple_pattern") || node_is(target, "list_pattern") ||
+      node_is(target, "tuple") || node_is(target, "list") || node_is(target, "expression_list")) {
+    uint32_t count = ts_node_named_child_count(target);
+    for (uint32_t i = 0; i < count; i++) visit_target(r, b, name, ts_node_named_child(target, i), NULL);
+  }
+}
+
+static void visit_parameters(resolver *r, bindings *b, const char *name, TSNode parameters) {
+  uint32_t count = ts_node_named_child_count(parameters);
+  for (uint32_t i = 0; i < count; i++) {
+    TSNode p = ts_node_named_child(parameters, i);
+    const char *t = ts_node_type(p);
+    TSNode id = p;
+    const char *type = NULL;
+    if (!strcmp(t, "typed_parameter")) {
+      id = ts_node_named_child(p, 0);
+      type = annotation_of(r, ts_node_child_by_field_name(p, "type", 4));
+      if (node_is(id, "list_splat_pattern")) id = ts_node_named_child(id, 0), type = "tuple";
+      else if (node_is(id, "dictionary_splat_pattern")) id = ts_node_named_child(id, 0), type = "dict";
+    } else if (!strcmp(t, "typed_default_parameter")) {
+      id = ts_node_child_by_field_name(p, "name", 4);
+      type = annotation_of(r, ts_node_child_by_field_name(p, "type", 4));
+    } else if (!strcmp(t, "default_parameter")) {
+      id = ts_node_child_by_field_name(p, "name", 4);
+    } else if (!strcmp(t, "list_splat_pattern")) {
+      id = ts_node_named_child(p, 0), type = "tuple";
+    } else if (!strcmp(t, "dictionary_splat_pattern")) {
+      id = ts_node_named_child(p, 0), type = "dict";
+    }
+    if (!ts_node_is_null(id) && node_is(id, "identifier") && pymm_node_text_eq(r->doc, id, name)) bind(b, type);
+  }
+}
+
+/* The type an assignment gives its target: its annotation, else its value's type. */
+static const char *assignment_type(resolver *r, TSNode node) {
+  TSNode annotation = ts_node_child_by_field_name(node, "type", 4);
+  const char *type = ts_node_is_null(annotation) ? NULL : annotation_of(r, annotation);
+  if (type) return type;
+  TSNode value = assigned_value(node);
+  if (ts_node_is_null(value)) return NULL;
+  if (node_is(value, "none")) return NONE_VALUE;
+  r->depth++;
+  type = expression_type(r, value);
+  r->depth--;
+  return type;
+}
+
+/* A comprehension binds the targets of its for clauses. */
+static bindings comprehension_bindings(resolver *r, TSNode scope, const char *name) {
+  bindings b = {0};
+  uint32_t count = ts_node_named_child_count(scope);
+  for (uint32_t i = 0; i < count; i++) {
+    TSNode clause = ts_node_named_child(scope, i);
+    if (node_is(clause, "for_in_clause")) visit_target(r, &b, name, ts_node_child_by_field_name(clause, "left", 4), NULL);
+  }
+  return b;
+}
+
+/* Walks the statements of one scope without entering nested scopes (whose names it still sees). */
+static bindings scope_bindings(resolver *r, TSNode scope, const char *name) {
+  if (is_comprehension(scope)) return comprehension_bindings(r, scope, name);
+  bindings b = {0};
+  if (!node_is(scope, "module")) {
+    TSNode parameters = ts_node_child_by_field_name(scope, "parameters", 10);
+    if (!ts_node_is_null(parameters)) visit_parameters(r, &b, name, parameters);
+  }
+  TSNode body = node_is(scope, "module") ? scope : ts_node_child_by_field_name(scope, "body", 4);
+  if (ts_node_is_null(body)) return b;
+  TSTreeCursor cursor = ts_tree_cursor_new(body);
+  for (;;) {
+    TSNode node = ts_tree_cursor_current_node(&cursor);
+    const char *t = ts_node_type(node);
+    bool nested = !ts_node_eq(node, body) && is_scope(node);
+    if (!strcmp(t, "assignment")) {
+      TSNode left = ts_node_child_by_field_name(node, "left", 4);
+      /* Only compute the value's type when the target can be 'name'. */
+      char *left_text = pymm_node_text(r->doc, left);
+      bool mentions = strstr(left_text, name) != NULL;
+      free(left_text);
+      if (mentions) visit_target(r, &b, name, left, node_is(left, "identifier") ? assignment_type(r, node) : NULL);
+    } else if (!strcmp(t, "augmented_assignment")) {
+      /* x += ... keeps x's type for the operators pymm types; nothing to add. */
+    } else if (!strcmp(t, "for_statement")) {
+      visit_target(r, &b, name, ts_node_child_by_field_name(node, "left", 4), NULL);
+    } else if (!strcmp(t, "named_expression")) {
+      if (pymm_node_text_eq(r->doc, ts_node_child_by_field_name(node, "name", 4), name)) {
+        r->depth++;
+        bind(&b, expression_type(r, ts_node_child_by_field_name(node, "value", 5)));
+        r->depth--;
+      }
+    } else if (!strcmp(t, "as_pattern")) {
+      TSNode alias = ts_node_child_by_field_name(node, "alias", 5);
+      if (!ts_node_is_null(alias) && ts_node_named_child_count(alias) > 0)
+        visit_target(r, &b, name, ts_node_named_child(alias, 0), NULL);
+      else if (!ts_node_is_null(alias))
+        visit_target(r, &b, name, alias, NULL);
+    } else if (!strcmp(t, "import_statement") || !strcmp(t, "import_from_statement")) {
+      visit_import(r, &b, name, node);
+    } else if (!strcmp(t, "global_statement") || !strcmp(t, "nonlocal_statement")) {
+      uint32_t count = ts_node_named_child_count(node);
+      for (uint32_t i = 0; i < count; i++)
+        if (pymm_node_text_eq(r->doc, ts_node_named_child(node, i), name)) b.delegated = true;
+    } else if (!strcmp(t, "del_statement")) {
+      /* del removes a binding; it adds none. */
+    } else if (nested && (!strcmp(t, "function_definition") || !strcmp(t, "class_definition"))) {
+      if (pymm_node_text_eq(r->doc, ts_node_child_by_field_name(node, "name", 4), name))
+        bind(&b, !strcmp(t, "class_definition") ? intern(r->types, "class:", name) : "function");
+    }
+    /* Nested scopes (comprehensions included) are skipped whole. */
+    if (!nested && ts_tree_cursor_goto_first_child(&cursor)) continue;
+    while (!ts_tree_cursor_goto_next_sibling(&cursor)) {
+      if (!ts_tree_cursor_goto_parent(&cursor)) goto done;
+      if (ts_node_eq(ts_tree_cursor_current_node(&cursor), body)) goto done;
+    }
+  }
+done:
+  ts_tree_cursor_delete(&cursor);
+  return b;
+}
+
+/* True when 'node' lies inside the part of 'scope' that the scope's own names are visible in: a function's
+ * body and parameters (not its decorators or its defaults), a class's body (not its bases or decorators),
+ * a comprehension's element and later clauses (not the first iterable). */
+static bool sees_scope(TSNode scope, TSNode node) {
+  uint32_t at = ts_node_start_byte(node);
+  if (node_is(scope, "module")) return true;
+  if (is_comprehension(scope)) {
+    uint32_t count = ts_node_named_child_count(scope);
+    for (uint32_t i = 0; i < count; i++) {
+      TSNode clause = ts_node_named_child(scope, i);
+      if (!node_is(clause, "for_in_clause")) continue;
+      TSNode iterable = ts_node_child_by_field_name(clause, "right", 5);
+      return ts_node_is_null(iterable) || at < ts_node_start_byte(iterable) || at >= ts_node_end_byte(iterable);
+    }
+    return true;
+  }
+  TSNode body = ts_node_child_by_field_name(scope, "body", 4);
+  if (!ts_node_is_null(body) && at >= ts_node_start_byte(body)) return true;
+  if (node_is(scope, "function_definition") || node_is(scope, "lambda")) {
+    TSNode name_node = ts_node_child_by_field_name(scope, "name", 4);
+    /* Parameter names themselves belong to the function; defaults and annotations do not. */
+    if (!ts_node_is_null(name_node) && ts_node_eq(name_node, node)) return false;
+    TSNode parent = ts_node_parent(node);
+    const char *pt = ts_node_is_null(parent) ? "" : ts_node_type(parent);
+    if (!strcmp(pt, "parameters") || !strcmp(pt, "lambda_parameters")) return true;
+    bool parameter = !strcmp(pt, "default_parameter") || !strcmp(pt, "typed_default_parameter") ||
+                     !strcmp(pt, "typed_parameter");
+    return parameter && ts_node_eq(ts_node_named_child(parent, 0), node);
+  }
+  return false;
+}
+
+/* The innermost scope whose names 'node' sees. */
+static TSNode enclosing_scope(TSNode node) {
+  TSNode p = ts_node_parent(node);
+  while (!ts_node_is_null(p) && !(is_scope(p) && sees_scope(p, node))) p = ts_node_parent(p);
+  return p;
+}
+
+/* The binding of 'name' as seen from the scope 'scope' outwards (LEGB); NULL when unbound. */
+static const char *scope_chain_type(resolver *r, const char *name, TSNode scope, bool from_function) {
+  while (!ts_node_is_null(scope)) {
+    /* Class bodies are not enclosing scopes for the functions inside them (LEGB). */
+    if (!(from_function && node_is(scope, "class_definition"))) {
+      uint32_t start = ts_node_start_byte(scope);
+      const char *kind = ts_node_type(scope);
+      memo *m = memo_slot(r->types, start, kind, name);
+      if (m && m->name) return m->result;
+      bindings b = scope_bindings(r, scope, name);
+      if (b.found && !b.delegated) {
+        const char *result = b.conflict || !b.agreed ? UNKNOWN : b.agreed;
+        memo_put(r->types, start, kind, name, result);
+        return result;
+      }
+      if (!b.delegated) {
+        /* Unbound here: the answer is the outer scopes'; memoise it once found. */
+        const char *outer = scope_chain_type(r, name, enclosing_scope(scope),
+                                             from_function || node_is(scope, "function_definition") ||
+                                                 node_is(scope, "lambda") || is_comprehension(scope));
+        if (!(from_function && node_is(scope, "class_definition"))) memo_put(r->types, start, kind, name, outer);
+        return outer;
+      }
+    }
+    if (node_is(scope, "function_definition") || node_is(scope, "lambda") || is_comprehension(scope))
+      from_function = true;
+    if (node_is(scope, "module")) break;
+    scope = enclosing_scope(scope);
+  }
+  /* global names that the module does not bind, and unbound names: builtins. */
+  if (in_list(BUILTIN_CLASSES, name) || in_list(BUILTIN_NAMES, name)) return intern(r->types, "ref:builtins.", name);
+  return NULL;
+}
+
+static const char *name_type(resolver *r, const char *name, TSNode at) {
+  if (r->depth > 24) return NULL;
+  return scope_chain_type(r, name, enclosing_scope(at), false);
+}
+
+/* ---- attributes of self ------------------------------------------------------------------------- */
+
+/* When 'object' is the first parameter of a method, the class it belongs to. */
+static bool self_class(resolver *r, TSNode object, TSNode *class_node) {
+  if (!node_is(object, "identifier")) return false;
+  TSNode function = enclosing_scope(object);
+  if (ts_node_is_null(function) || !node_is(function, "function_definition")) return false;
+  TSNode cls = ts_node_parent(function);
+  if (!ts_node_is_null(cls) && node_is(cls, "decorated_definition")) {
+    /* staticmethod / classmethod have no self */
+    uint32_t count = ts_node_named_child_count(cls);
+    for (uint32_t i = 0; i < count; i++) {
+      TSNode d = ts_node_named_child(cls, i);
+      if (node_is(d, "decorator") && (pymm_node_text_eq(r->doc, d, "@staticmethod") ||
+                                      pymm_node_text_eq(r->doc, d, "@classmethod")))
+        return false;
+    }
+    cls = ts_node_parent(cls);
+  }
+  if (ts_node_is_null(cls) || !node_is(cls, "block")) return false;
+  cls = ts_node_parent(cls);
+  if (ts_node_is_null(cls) || !node_is(cls, "class_definition")) return false;
+  TSNode parameters = ts_node_child_by_field_name(function, "parameters", 10);
+  if (ts_node_is_null(parameters) || ts_node_named_child_count(parameters) == 0) return false;
+  TSNode first = ts_node_named_child(parameters, 0);
+  if (!node_is(first, "identifier")) return false;
+  char *a = pymm_node_text(r->doc, first), *b = pymm_node_text(r->doc, object);
+  bool same = !strcmp(a, b);
+  free(a);
+  free(b);
+  if (same) *class_node = cls;
+  return same;
+}
+
+/* The type of self.<attr>: what every 'self.attr = value' in the class's methods and every class-level
+ * 'attr = value' / 'attr: T' agree on; unknown when the class binds it nowhere (a base class might). */
+static const char *self_attribute_type(resolver *r, TSNode class_node, const char *attr) {
+  uint32_t start = ts_node_start_byte(class_node);
+  static const char kind[] = "self-attribute";
+  memo *m = memo_slot(r->types, start, kind, attr);
+  if (m && m->name) return m->result;
+  memo_put(r->types, start, kind, attr, UNKNOWN); /* guards against recursion */
+  bindings b = {0};
+  TSNode body = ts_node_child_by_field_name(class_node, "body", 4);
+  TSTreeCursor cursor = ts_tree_cursor_new(body);
+  for (;;) {
+    TSNode node = ts_tree_cursor_current_node(&cursor);
+    if (node_is(node, "assignment")) {
+      TSNode left = ts_node_child_by_field_name(node, "left", 4);
+      bool direct = ts_node_eq(ts_node_parent(ts_node_parent(node)), body);
+      if (node_is(left, "attribute")) {
+        TSNode object = ts_node_child_by_field_name(left, "object", 6), cls;
+        if (pymm_node_text_eq(r->doc, ts_node_child_by_field_name(left, "attribute", 9), attr) &&
+            self_class(r, object, &cls) && ts_node_eq(cls, class_node))
+          bind(&b, assignment_type(r, node));
+      } else if (direct && node_is(left, "identifier") && pymm_node_text_eq(r->doc, left, attr)) {
+        bind(&b, assignment_type(r, node));
+      } else if (!node_is(left, "identifier")) {
+        /* self.a, self.b = ...: unknown elements */
+        char *text = pymm_node_text(r->doc, left);
+        if (strstr(text, attr)) bind(&b, NULL);
+        free(text);
+      }
+    }
+    bool nested_class = node_is(node, "class_definition") && !ts_node_eq(node, class_node);
+    if (!nested_class && ts_tree_cursor_goto_first_child(&cursor)) continue;
+    while (!ts_tree_cursor_goto_next_sibling(&cursor)) {
+      if (!ts_tree_cursor_goto_parent(&cursor)) goto done;
+      if (ts_node_eq(ts_tree_cursor_current_node(&cursor), body)) goto done;
+    }
+  }
+done:
+  ts_tree_cursor_delete(&cursor);
+  const char *result = b.found && !b.conflict && b.agreed ? b.agreed : UNKNOWN;
+  memo_put(r->types, start, kind, attr, result);
+  return result;
+}
+
+/* What a name or dotted name refers to, before it is read as a type: "ref:itertools.chain",
+ * "module:os", "class:Point", an instance type, or NULL. */
+static const char *reference(resolver *r, TSNode node) {
+  if (ts_node_is_null(node) || r->depth > 24) return NULL;
+  if (node_is(node, "identifier")) {
+    char *name = pymm_node_text(r->doc, node);
+    r->depth++;
+    const char *result = name_type(r, name, node);
+    r->depth--;
+    free(name);
+    return result == UNKNOWN ? NULL : result;
+  }
+  if (node_is(node, "attribute")) {
+    TSNode object = ts_node_child_by_field_name(node, "object", 6);
+    char *attr = pymm_node_text(r->doc, ts_node_child_by_field_name(node, "attribute", 9));
+    const char *result = NULL;
+    TSNode cls;
+    if (self_class(r, object, &cls)) {
+      r->depth++;
+      result = self_attribute_type(r, cls, attr);
+      r->depth--;
+      if (result == UNKNOWN) result = NULL;
+    } else {
+      r->depth++;
+      const char *base = reference(r, object);
+      r->depth--;
+      if (base && (!strncmp(base, "module:", 7) || !strncmp(base, "ref:", 4))) {
+        pymm_buf q = {0};
+        pymm_buf_printf(&q, "%s.%s", base + (base[0] == 'm' ? 7 : 4), attr);
+        result = intern(r->types, "ref:", q.data);
+        pymm_buf_free(&q);
+      }
+    }
+    free(attr);
+    return result;
+  }
+  return expression_type(r, node);
+}
+
+const char *pymm_type_of(pymm_document *doc, TSNode expression) {
+  pymm_document_tree(doc); /* make sure the node's tree is current */
+  resolver r = {pymm_document__types(doc), doc, 0};
+  const char *type = expression_type(&r, expression);
+  return type == UNKNOWN || type == NONE_VALUE ? NULL : type;
+}
+
+const char *pymm_qualified_name(pymm_document *doc, TSNode expression) {
+  pymm_document_tree(doc);
+  resolver r = {pymm_document__types(doc), doc, 0};
+  if (!node_is(expression, "identifier") && !node_is(expression, "attribute")) return NULL;
+  /* 'x.len' and 'f(len=1)' do not mention the builtin len. */
+  TSNode parent = ts_node_parent(expression);
+  if (!ts_node_is_null(parent) && node_is(expression, "identifier")) {
+    if (node_is(parent, "attribute") && ts_node_eq(ts_node_child_by_field_name(parent, "attribute", 9), expression))
+      return NULL;
+    if (node_is(parent, "keyword_argument") && ts_node_eq(ts_node_child_by_field_name(parent, "name", 4), expression))
+      return NULL;
+  }
+  const char *ref = reference(&r, expression);
+  if (!ref) return NULL;
+  if (!strncmp(ref, "ref:", 4)) return ref + 4;
+  if (!strncmp(ref, "module:", 7)) return ref + 7;
+  return NULL;
+}

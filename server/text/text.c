@@ -1,0 +1,177 @@
+#include "pymm/text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct pymm_text {
+  char *data;
+  uint32_t length;
+  size_t cap;
+  uint32_t *lines; /* start offset of each line; lines[0] = 0 */
+  uint32_t line_count;
+  size_t line_cap;
+};
+
+/* Recomputes line starts from offset 'from' (which must be a line start) on. */
+static void index_lines_from(pymm_text *t, uint32_t first_line) {
+  uint32_t from = t->lines[first_line];
+  t->line_count = first_line + 1;
+  for (uint32_t i = from; i < t->length; i++) {
+    char c = t->data[i];
+    if (c == '\n' || (c == '\r' && (i + 1 >= t->length || t->data[i + 1] != '\n'))) {
+      PYMM_GROW(t->lines, t->line_cap, (size_t)t->line_count + 1);
+      t->lines[t->line_count++] = i + 1;
+    }
+  }
+}
+
+pymm_text *pymm_text_new(const char *s, size_t length) {
+  pymm_text *t = pymm_calloc(1, sizeof *t);
+  if (length > UINT32_MAX - 1) length = UINT32_MAX - 1;
+  t->cap = length + 1;
+  t->data = pymm_alloc(t->cap);
+  if (length) memcpy(t->data, s, length);
+  t->data[length] = '\0';
+  t->length = (uint32_t)length;
+  PYMM_GROW(t->lines, t->line_cap, 1);
+  t->lines[0] = 0;
+  index_lines_from(t, 0);
+  return t;
+}
+
+void pymm_text_free(pymm_text *t) {
+  if (!t) return;
+  free(t->data);
+  free(t->lines);
+  free(t);
+}
+
+const char *pymm_text_data(const pymm_text *t) { return t->data; }
+uint32_t pymm_text_length(const pymm_text *t) { return t->length; }
+uint32_t pymm_text_line_count(const pymm_text *t) { return t->line_count; }
+
+uint32_t pymm_text_line_start(const pymm_text *t, uint32_t line) {
+  return line < t->line_count ? t->lines[line] : t->length;
+}
+
+uint32_t pymm_text_line_end(const pymm_text *t, uint32_t line) {
+  if (line >= t->line_count) return t->length;
+  uint32_t end = line + 1 < t->line_count ? t->lines[line + 1] : t->length;
+  uint32_t start = t->lines[line];
+  if (end > start && t->data[end - 1] == '\n') end--;
+  if (end > start && t->data[end - 1] == '\r') end--;
+  return end;
+}
+
+/* The line holding 'offset' (binary search over line starts). */
+static uint32_t line_of(const pymm_text *t, uint32_t offset) {
+  uint32_t lo = 0, hi = t->line_count;
+  while (hi - lo > 1) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (t->lines[mid] <= offset) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/* Length in bytes of the UTF-8 sequence starting with 'c'; 1 for a stray byte, so bad input still advances. */
+static uint32_t sequence_length(unsigned char c) {
+  if (c >= 0xF0 && c <= 0xF4) return 4;
+  if (c >= 0xE0) return c <= 0xEF ? 3 : 1;
+  if (c >= 0xC2) return 2;
+  return 1;
+}
+
+/* Code units one UTF-8 sequence of 'bytes' bytes takes in 'encoding'. */
+static uint32_t units_of(uint32_t bytes, pymm_encoding encoding) {
+  if (encoding == PYMM_ENCODING_UTF8) return bytes;
+  if (encoding == PYMM_ENCODING_UTF32) return 1;
+  return bytes == 4 ? 2 : 1; /* astral code points are a surrogate pair in UTF-16 */
+}
+
+uint32_t pymm_text_units(const char *s, size_t length, pymm_encoding encoding) {
+  if (encoding == PYMM_ENCODING_UTF8) return (uint32_t)length;
+  uint32_t units = 0;
+  for (size_t i = 0; i < length;) {
+    uint32_t n = sequence_length((unsigned char)s[i]);
+    if (i + n > length) n = (uint32_t)(length - i);
+    units += units_of(n, encoding);
+    i += n;
+  }
+  return units;
+}
+
+bool pymm_text_offset(const pymm_text *t, pymm_position p, pymm_encoding encoding, uint32_t *offset) {
+  if (p.line >= t->line_count) {
+    *offset = t->length;
+    return false;
+  }
+  uint32_t i = t->lines[p.line], end = pymm_text_line_end(t, p.line);
+  if (encoding == PYMM_ENCODING_UTF8) {
+    /* Snap back to a code point boundary so a byte column inside a sequence never splits it. */
+    uint32_t target = p.character > end - i ? end : i + p.character;
+    while (target > i && ((unsigned char)t->data[target] & 0xC0) == 0x80) target--;
+    *offset = target;
+    return true;
+  }
+  uint32_t units = 0;
+  while (i < end) {
+    uint32_t n = sequence_length((unsigned char)t->data[i]);
+    if (i + n > end) n = end - i;
+    uint32_t u = units_of(n, encoding);
+    if (units + u > p.character) break; /* the position is at or inside this code point */
+    units += u;
+    i += n;
+  }
+  *offset = i;
+  return true;
+}
+
+pymm_position pymm_text_position(const pymm_text *t, uint32_t offset, pymm_encoding encoding) {
+  if (offset > t->length) offset = t->length;
+  uint32_t line = line_of(t, offset);
+  uint32_t start = t->lines[line];
+  pymm_position p = {line, pymm_text_units(t->data + start, offset - start, encoding)};
+  return p;
+}
+
+pymm_point pymm_text_point(const pymm_text *t, uint32_t offset) {
+  if (offset > t->length) offset = t->length;
+  uint32_t line = line_of(t, offset);
+  pymm_point p = {line, offset - t->lines[line]};
+  return p;
+}
+
+bool pymm_text_replace(pymm_text *t, uint32_t start, uint32_t end, const char *s, size_t length,
+                       pymm_text_edit *edit) {
+  if (start > end) {
+    uint32_t swap = start;
+    start = end;
+    end = swap;
+  }
+  if (end > t->length) end = t->length;
+  if (start > end) start = end;
+  size_t new_length = (size_t)t->length - (end - start) + length;
+  if (new_length > UINT32_MAX - 1) return false;
+  /* A "\r" then "\n" joined by the edit, or split by it, changes line breaks just before 'start'. */
+  uint32_t first_line = line_of(t, start);
+  if (first_line > 0) first_line--;
+  if (edit) {
+    edit->start_byte = start;
+    edit->old_end_byte = end;
+    edit->new_end_byte = start + (uint32_t)length;
+    edit->start_point = pymm_text_point(t, start);
+    edit->old_end_point = pymm_text_point(t, end);
+  }
+  if (new_length + 1 > t->cap) {
+    size_t cap = t->cap * 2 > new_length + 1 ? t->cap * 2 : new_length + 1;
+    t->data = pymm_realloc(t->data, cap);
+    t->cap = cap;
+  }
+  memmove(t->data + start + length, t->data + end, t->length - end + 1); /* with the NUL */
+  if (length) memcpy(t->data + start, s, length);
+  t->length = (uint32_t)new_length;
+  index_lines_from(t, first_line);
+  if (edit) edit->new_end_point = pymm_text_point(t, edit->new_end_byte);
+  return true;
+}
