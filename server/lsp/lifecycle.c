@@ -28,20 +28,46 @@ pymm_engine *pymm_lsp_engine_open(const char *guide_path, char **warnings, pymm_
   return engine;
 }
 
-/* (Re)builds the engine for the current guide path; on failure the old engine stays and the user is told. */
-static void load_engine(pymm_server *s) {
-  char *warnings = NULL;
-  pymm_error err = {{0}};
-  pymm_engine *engine = pymm_lsp_engine_open(s->guide_path, &warnings, &err);
-  if (!engine) {
-    pymm_log(PYMM_LOG_ERROR, "cannot load the guide: %s", err.message);
-    if (s->initialized) lsp_show_message(s, 1, "pymm: cannot load the guide: %s", err.message);
+static void *load_on_thread(void *context) {
+  pymm_server *s = context;
+  s->loaded = pymm_lsp_engine_open(s->loader_path, &s->loaded_warnings, &s->loaded_error);
+  return NULL;
+}
+
+void lsp_engine_start(pymm_server *s) {
+  lsp_engine_wait(s);
+  free(s->loader_path);
+  s->loader_path = s->guide_path ? pymm_strdup(s->guide_path) : NULL;
+  s->loaded = NULL;
+  s->loaded_warnings = NULL;
+  memset(&s->loaded_error, 0, sizeof s->loaded_error);
+  s->loading = true;
+  if (!s->loader_path && s->options.engine) { /* a ready engine lent by the caller: nothing to build */
+    s->loaded = s->options.engine;
+    s->loader_threaded = false;
     return;
   }
-  if (warnings) pymm_log(PYMM_LOG_WARNING, "the guide lacks what some topics need:\n%s", warnings);
-  free(warnings);
-  pymm_engine_free(s->engine);
-  s->engine = engine;
+  s->loader_threaded = pthread_create(&s->loader, NULL, load_on_thread, s) == 0;
+  if (!s->loader_threaded) load_on_thread(s); /* no thread to be had: load here */
+}
+
+pymm_engine *lsp_engine_wait(pymm_server *s) {
+  if (!s->loading) return s->engine;
+  if (s->loader_threaded) pthread_join(s->loader, NULL);
+  s->loading = false;
+  if (!s->loaded) {
+    pymm_log(PYMM_LOG_ERROR, "cannot load the guide: %s", s->loaded_error.message);
+    if (s->initialized) lsp_show_message(s, 1, "pymm: cannot load the guide: %s", s->loaded_error.message);
+  } else {
+    if (s->loaded_warnings)
+      pymm_log(PYMM_LOG_WARNING, "the guide lacks what some topics need:\n%s", s->loaded_warnings);
+    if (s->engine != s->options.engine) pymm_engine_free(s->engine);
+    s->engine = s->loaded;
+    s->loaded = NULL;
+  }
+  free(s->loaded_warnings);
+  s->loaded_warnings = NULL;
+  return s->engine;
 }
 
 static const cJSON *child(const cJSON *object, const char *name) {
@@ -91,7 +117,9 @@ static void apply_settings(pymm_server *s, const cJSON *settings) {
     if (changed) {
       free(s->guide_path);
       s->guide_path = path ? pymm_strdup(path) : NULL;
-      load_engine(s);
+      lsp_engine_start(s);
+      /* A change made while the user works is reported at once; the first load may go on behind 'initialize'. */
+      if (s->initialized) lsp_engine_wait(s);
     }
   }
 }
@@ -114,13 +142,9 @@ void lsp_initialize(pymm_server *s, const cJSON *params, lsp_reply *reply) {
   s->hover_markdown = has_string(formats, "markdown");
   s->configuration_pull = cJSON_IsTrue(child(child(caps, "workspace"), "configuration"));
 
-  /* Settings first: they may name the guide to load. */
+  /* Settings first: they may name another guide, whose load then replaces the one under way. The result goes
+   * out without waiting for the load; the first request that needs the guide waits for it. */
   apply_settings(s, child(params, "initializationOptions"));
-  if (!s->engine) load_engine(s);
-  if (!s->engine) {
-    lsp_fail(reply, LSP_REQUEST_FAILED, "pymm cannot load its guide (see the server log)");
-    return;
-  }
   s->initialized = true;
 
   cJSON *result = cJSON_CreateObject();

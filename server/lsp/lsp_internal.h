@@ -5,6 +5,7 @@
 #define PYMM_LSP_INTERNAL_H
 
 #include <cjson/cJSON.h>
+#include <pthread.h>
 #include <stdio.h>
 
 #include "pymm/lsp.h"
@@ -75,7 +76,16 @@ typedef struct pymm_server {
   /* Settings and what they build. */
   pymm_settings settings;
   char *guide_path; /* current guidePath setting (or --guide), NULL for the embedded guide */
-  pymm_engine *engine;
+  pymm_engine *engine; /* NULL until the first load finishes, or if it failed */
+  /* The engine is built on a thread started with the server: compiling the queries takes longer than a client
+   * should wait for the 'initialize' result. lsp_engine_wait() joins it before any feature runs. */
+  pthread_t loader;
+  bool loading;          /* a load was started and its result not yet installed */
+  bool loader_threaded;  /* it runs on 'loader' (else it already ran on this thread) */
+  char *loader_path;      /* what the loader builds (NULL: the embedded guide) */
+  pymm_engine *loaded;    /* the loader's result, handed over by lsp_engine_wait() */
+  char *loaded_warnings;
+  pymm_error loaded_error;
   cJSON *select, *ignore; /* rule codes, kept for the diagnostics */
   /* Open documents. */
   document_entry *documents;
@@ -107,6 +117,11 @@ bool lsp_param_position(pymm_server *s, const cJSON *params, document_entry **en
                         lsp_reply *reply);
 
 /* lifecycle.c */
+/* Starts building the engine for s->guide_path on the loader thread (after waiting for a load under way). */
+void lsp_engine_start(pymm_server *s);
+/* Waits for the loader, if any, and installs what it built; on failure the old engine stays and the user is
+ * told. Returns the engine, NULL when none could be loaded. */
+pymm_engine *lsp_engine_wait(pymm_server *s);
 void lsp_initialize(pymm_server *s, const cJSON *params, lsp_reply *reply);
 void lsp_initialized(pymm_server *s, const cJSON *params);
 void lsp_shutdown(pymm_server *s, const cJSON *params, lsp_reply *reply);

@@ -235,6 +235,7 @@ static void handle(pymm_server *s, cJSON *message, bool cancelled) {
       return;
     }
     if (s->shutdown && strcmp(method_name, "exit") != 0) return;
+    if (strcmp(method_name, "exit") != 0) lsp_engine_wait(s);
     m->notification(s, params);
     return;
   }
@@ -263,6 +264,10 @@ static void handle(pymm_server *s, cJSON *message, bool cancelled) {
   }
   if (cancelled) {
     send_error(s, id, LSP_REQUEST_CANCELLED, "cancelled by the client");
+    return;
+  }
+  if (!is_initialize && strcmp(method_name, "shutdown") != 0 && !lsp_engine_wait(s)) {
+    send_error(s, id, LSP_REQUEST_FAILED, "pymm could not load its guide (see the server log)");
     return;
   }
   static cJSON empty_params = {.type = cJSON_Object};
@@ -298,11 +303,13 @@ static bool cancelled_later(queued *batch, size_t count, size_t index) {
 }
 
 static void server_free(pymm_server *s) {
+  lsp_engine_wait(s);
   lsp_documents_free(s);
   for (size_t i = 0; i < s->pending_count; i++) free(s->pending[i].method);
   free(s->pending);
-  pymm_engine_free(s->engine);
+  if (s->engine != s->options.engine) pymm_engine_free(s->engine);
   free(s->guide_path);
+  free(s->loader_path);
   cJSON_Delete(s->select);
   cJSON_Delete(s->ignore);
   transport_close(&s->io);
@@ -317,6 +324,7 @@ int pymm_lsp_serve(int in_fd, int out_fd, const pymm_lsp_options *options) {
   s.guide_path = s.options.guide_path ? pymm_strdup(s.options.guide_path) : NULL;
   signal(SIGPIPE, SIG_IGN); /* a vanished client shows up as a failed write, handled below */
   pymm_log_set_sink(log_sink, &s);
+  lsp_engine_start(&s); /* while the client is still sending 'initialize' */
 
   /* Read what is waiting (at least one message), then handle the batch: a burst of edits costs one parse,
    * and a request cancelled before it ran is answered with -32800 without running. */
