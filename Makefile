@@ -6,8 +6,9 @@ CMAKE_FLAGS ?=
 EXAMPLE ?= editors/example.py
 
 # Debian packages the build and the tests need (checked one by one; only the missing ones are installed).
-APT_PACKAGES := build-essential cmake pkg-config git npm python3 libcjson-dev libcmark-dev libtree-sitter-dev \
+APT_PACKAGES := build-essential cmake pkg-config git python3 libcjson-dev libcmark-dev libtree-sitter-dev \
                 clang libclang-rt-14-dev
+# npm may come from Debian or with another Node.js build: only its command is checked.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all deps configure build run test test-unit asan install format clean help
@@ -26,6 +27,7 @@ deps:
 	@missing=""; for p in $(APT_PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
 	done; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing:$$missing"; \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -q && \

@@ -7,6 +7,72 @@
 ; earlier pattern: specific patterns come first.
 
 ; =====================================================================================================
+; 4. Mutability and 15. Gotchas
+; =====================================================================================================
+
+(default_parameter value: [(list) (dictionary) (set)] @gotcha.mutable-default)
+(typed_default_parameter value: [(list) (dictionary) (set)] @gotcha.mutable-default)
+((default_parameter value: (call function: (identifier) @gotcha.mutable-default))
+ (#any-of? @gotcha.mutable-default "list" "dict" "set"))
+
+((binary_operator left: (list (list)) operator: "*" @mutability.list-multiply) @_construct)
+((binary_operator left: (list (dictionary)) operator: "*" @mutability.list-multiply) @_construct)
+((binary_operator left: (list (binary_operator left: (list) operator: "*")) operator: "*" @mutability.list-multiply)
+ @_construct)
+
+(assignment left: (identifier) right: (assignment right: [(list) (dictionary) (set)] @gotcha.chained-assignment))
+
+((assignment left: (identifier) @_alias right: (identifier) @mutability.aliasing) @_construct
+ (#sure-type? @mutability.aliasing "list" "dict" "set"))
+
+((for_statement
+   right: (identifier) @_items
+   body: (block (expression_statement (call function: (attribute object: (identifier) @_same
+                                                                   attribute: (identifier) @gotcha.modify-while-iterating)))))
+ (#eq? @_items @_same) (#any-of? @gotcha.modify-while-iterating "remove" "append" "insert" "pop")
+ (#type? @_items "list"))
+((for_statement
+   right: (identifier) @_items
+   body: (block (if_statement consequence: (block (expression_statement
+     (call function: (attribute object: (identifier) @_same attribute: (identifier) @gotcha.modify-while-iterating)))))))
+ (#eq? @_items @_same) (#any-of? @gotcha.modify-while-iterating "remove" "append" "insert" "pop")
+ (#type? @_items "list"))
+
+((for_statement
+   left: (identifier) @_var
+   body: (block (expression_statement (call arguments: (argument_list (lambda body: (identifier) @_use) @gotcha.late-binding)))))
+ (#eq? @_var @_use))
+
+((class_definition body: (block (expression_statement (assignment left: (identifier) @gotcha.class-attribute right: [(list) (dictionary) (set)]))))
+ (#not-eq? @gotcha.class-attribute "__slots__"))
+
+((comparison_operator (integer) "is" @gotcha.is-literal) @_construct)
+((comparison_operator ["is" "is not"] @gotcha.is-literal (integer)) @_construct)
+((comparison_operator (string) "is" @gotcha.is-string) @_construct)
+((comparison_operator ["is" "is not"] @gotcha.is-string (string)) @_construct)
+
+(function_definition body: (block [(import_statement) (import_from_statement)] @gotcha.local-import))
+
+((call function: (identifier) @_f arguments: (argument_list . (list_comprehension) @perf.generator-argument .))
+ (#qualname? @_f "builtins.sum" "builtins.any" "builtins.all" "builtins.min" "builtins.max"))
+
+((delete_statement (subscript value: (_) @_recv) @dict.del)
+ (#sure-type? @_recv "dict" "defaultdict" "Counter" "OrderedDict"))
+
+((keyword_argument name: (identifier) @oop.dataclass-option) @_kw
+ (#any-of? @oop.dataclass-option "frozen" "order" "default_factory" "slots" "kw_only"))
+
+((function_definition
+   body: (block (function_definition name: (identifier) @_inner) (return_statement (identifier) @decorator.template)))
+ (#eq? @_inner @decorator.template))
+((function_definition
+   body: (block (decorated_definition definition: (function_definition name: (identifier) @_inner))
+                (return_statement (identifier) @decorator.template)))
+ (#eq? @_inner @decorator.template))
+
+((call function: (identifier) @mutability.matrix) (#qualname? @mutability.matrix "builtins.hash" "builtins.bytearray"))
+
+; =====================================================================================================
 ; 3. Data structures — list (the receiver's type picks the table; unknown receivers are hedged)
 ; =====================================================================================================
 
@@ -62,8 +128,8 @@
 ((subscript value: (_) @_recv subscript: (_) @_key) @dict.subscript
  (#not-match? @_key "^-?[0-9]+$") (#sure-type? @_recv "dict" "defaultdict" "Counter" "OrderedDict" "ChainMap"))
 
-((subscript value: (_) @_recv subscript: (_)) @list.index
- (#type? @_recv "list"))
+((subscript value: (_) @_recv subscript: (_) @_key) @list.index
+ (#not-match? @_key "^[rbfuRBFU]*[\"']") (#type? @_recv "list"))
 
 ((subscript value: (_) @_recv subscript: (_)) @dict.subscript
  (#type? @_recv "dict" "defaultdict" "Counter" "OrderedDict" "ChainMap"))
@@ -128,8 +194,6 @@
 ((call function: (attribute object: (_) @_recv attribute: (identifier) @dict.update)) @_construct
  (#eq? @dict.update "update") (#type? @_recv "dict" "defaultdict" "Counter" "OrderedDict"))
 
-((delete_statement (subscript value: (_) @_recv)) @dict.del
- (#sure-type? @_recv "dict" "defaultdict" "Counter" "OrderedDict"))
 
 ((binary_operator left: (_) @_left operator: "|" @dict.merge) @_construct
  (#sure-type? @_left "dict"))
@@ -192,51 +256,6 @@
 ((call function: (identifier) @tuple.constructor) (#qualname? @tuple.constructor "builtins.tuple"))
 
 ; =====================================================================================================
-; 4. Mutability and 15. Gotchas
-; =====================================================================================================
-
-(default_parameter value: [(list) (dictionary) (set)] @gotcha.mutable-default)
-(typed_default_parameter value: [(list) (dictionary) (set)] @gotcha.mutable-default)
-((default_parameter value: (call function: (identifier) @_f) @gotcha.mutable-default)
- (#any-of? @_f "list" "dict" "set"))
-
-((binary_operator left: (list (list)) operator: "*" @mutability.list-multiply) @_construct)
-((binary_operator left: (list (dictionary)) operator: "*" @mutability.list-multiply) @_construct)
-((binary_operator left: (list (binary_operator left: (list) operator: "*")) operator: "*" @mutability.list-multiply)
- @_construct)
-
-((assignment left: (identifier) right: (assignment right: [(list) (dictionary) (set)])) @gotcha.chained-assignment)
-
-((assignment left: (identifier) @_alias right: (identifier) @mutability.aliasing) @_construct
- (#sure-type? @mutability.aliasing "list" "dict" "set"))
-
-((for_statement
-   right: (identifier) @_items
-   body: (block (expression_statement (call function: (attribute object: (identifier) @_same
-                                                                   attribute: (identifier) @gotcha.modify-while-iterating)))))
- (#eq? @_items @_same) (#any-of? @gotcha.modify-while-iterating "remove" "append" "insert" "pop")
- (#type? @_items "list"))
-((for_statement
-   right: (identifier) @_items
-   body: (block (if_statement consequence: (block (expression_statement
-     (call function: (attribute object: (identifier) @_same attribute: (identifier) @gotcha.modify-while-iterating)))))))
- (#eq? @_items @_same) (#any-of? @gotcha.modify-while-iterating "remove" "append" "insert" "pop")
- (#type? @_items "list"))
-
-((for_statement
-   left: (identifier) @_var
-   body: (block (expression_statement (call arguments: (argument_list (lambda body: (identifier) @_use) @gotcha.late-binding)))))
- (#eq? @_var @_use))
-
-(class_definition body: (block (expression_statement (assignment left: (identifier) right: [(list) (dictionary) (set)]) @gotcha.class-attribute)))
-
-((comparison_operator [(integer) (string)] @_lit "is" @gotcha.is-literal) @_construct)
-((comparison_operator "is" @gotcha.is-literal [(integer) (string)] @_lit) @_construct)
-((comparison_operator "is not" @gotcha.is-literal [(integer) (string)] @_lit) @_construct)
-
-(function_definition body: (block [(import_statement) (import_from_statement)] @gotcha.local-import))
-
-; =====================================================================================================
 ; 1. Object model
 ; =====================================================================================================
 
@@ -269,7 +288,7 @@
 
 (function_definition body: (block (function_definition "def" @function.closure)))
 (function_definition body: (block (decorated_definition definition: (function_definition "def" @function.closure))))
-((lambda "lambda" @function.lambda))
+((lambda) @function.lambda)
 ((nonlocal_statement) @scope.nonlocal)
 ((global_statement) @scope.global)
 (parameters (list_splat_pattern) @function.args)
@@ -320,13 +339,6 @@
 ((decorated_definition (decorator (call) @decorator.with-arguments)) @_compute.decorators)
 ((decorated_definition (decorator) @decorator) @_compute.decorators)
 ; a function that defines a wrapper and returns it: the decorator template
-((function_definition
-   body: (block (function_definition name: (identifier) @_inner) (return_statement (identifier) @decorator.template)))
- (#eq? @_inner @decorator.template))
-((function_definition
-   body: (block (decorated_definition definition: (function_definition name: (identifier) @_inner))
-                (return_statement (identifier) @decorator.template)))
- (#eq? @_inner @decorator.template))
 
 ; =====================================================================================================
 ; 7. Object-oriented Python
@@ -375,8 +387,6 @@
    body: (block (expression_statement (assignment left: (attribute object: (identifier) @_self) @oop.instance-attribute))))
  (#eq? @_init "__init__") (#eq? @_self "self"))
 ([(identifier) (attribute)] @oop.dataclass-field (#qualname? @oop.dataclass-field "dataclasses.field"))
-((keyword_argument name: (identifier) @oop.dataclass-option) @_kw
- (#any-of? @oop.dataclass-option "frozen" "order" "default_factory" "slots" "kw_only"))
 ([(identifier) (attribute)] @oop.abc-name (#qualname? @oop.abc-name "abc.ABC" "abc.ABCMeta"))
 
 ; =====================================================================================================
@@ -496,8 +506,8 @@
 ((comparison_operator (_) . ["<" "<=" ">" ">=" "==" "!="] @idiom.chained-comparison . (_) . ["<" "<=" ">" ">=" "==" "!="]) @_construct)
 ((comparison_operator (call function: (identifier) @idiom.truthiness) ["==" "!=" ">"] (integer) @_zero) @_construct
  (#qualname? @idiom.truthiness "builtins.len") (#eq? @_zero "0"))
-((interpolation format_specifier: (format_specifier) @fstring.spec) @_compute.fstring)
-((interpolation "=" @fstring.debug) @_compute.fstring)
+((interpolation format_specifier: (format_specifier) @fstring.spec) @_compute.fstring @_construct)
+((interpolation "=" @fstring.debug) @_compute.fstring @_construct)
 ((interpolation) @fstring.interpolation @_compute.fstring)
 ((string (string_start) @fstring.literal) (#match? @fstring.literal "^[rRbB]?[fF]"))
 
@@ -535,11 +545,9 @@
 ([(identifier) (attribute)] @perf.timing (#qualname? @perf.timing "time.perf_counter" "time.perf_counter_ns" "timeit.*" "timeit"))
 ([(identifier) (attribute)] @perf.cprofile (#qualname? @perf.cprofile "cProfile" "cProfile.*" "profile.*" "pstats.*"))
 ([(identifier) (attribute)] @perf.numpy (#qualname? @perf.numpy "numpy" "numpy.*"))
-((call function: (attribute object: (string) attribute: (identifier) @perf.join)) (#eq? @perf.join "join"))
+((call function: (attribute object: (string) attribute: (identifier) @perf.join)) @_construct (#eq? @perf.join "join"))
 ((for_statement body: (block (expression_statement (augmented_assignment left: (identifier) @_s operator: "+=" @perf.string-concat))))
  (#sure-type? @_s "str"))
-((call function: (identifier) @_f arguments: (argument_list . (list_comprehension) @perf.generator-argument .))
- (#qualname? @_f "builtins.sum" "builtins.any" "builtins.all" "builtins.min" "builtins.max"))
 ((call function: (identifier) @perf.builtins) (#qualname? @perf.builtins "builtins.sum" "builtins.min" "builtins.max"))
 ((call function: (identifier) @list.sorted) (#qualname? @list.sorted "builtins.sorted"))
 ((call function: (identifier) @quickref.conversion) (#qualname? @quickref.conversion "builtins.int" "builtins.float" "builtins.str" "builtins.bool"))

@@ -109,6 +109,8 @@ char *pymm_data_materialize(const pymm_blob *blob, pymm_error *err);
 
 /* True when s[0..n) is well-formed UTF-8 (no overlongs, surrogates or code points past U+10FFFF). */
 bool pymm_utf8_valid(const char *s, size_t n);
+/* Appends s[0..n) to 'b' with each byte that is no part of a well-formed sequence replaced by U+FFFD. */
+void pymm_buf_append_utf8(pymm_buf *b, const char *s, size_t n);
 
 /* ASCII-only case-insensitive comparisons. */
 bool pymm_ascii_ieq(const char *a, const char *b);

@@ -49,6 +49,8 @@ typedef struct pymm_hover {
   uint32_t start, end;     /* bytes of the construct the hover is about */
   char *code;              /* the construct as written ("lst.pop(0)"), shortened */
   char *hedge;             /* "if `xs` is a list" when the receiver's type is unknown, else NULL */
+  char *computed_code;     /* what the guide's model computes for this code ("f = a(b(f))"), or NULL */
+  char *computed_text;     /* one line of Markdown ("MRO: `D → B → C → A → object`"), or NULL */
 } pymm_hover;
 
 /* The hover for the construct at byte 'offset', or NULL when pymm has nothing to say there.
@@ -79,5 +81,97 @@ char *pymm_entry_render(const pymm_engine *engine, uint32_t entry, pymm_markup m
 /* A link to the entry's line: "file:///path/guide.md#L42", or NULL when the guide has no file. Caller owns
  * the result; free with free(). */
 char *pymm_entry_link(const pymm_engine *engine, uint32_t entry);
+
+/* ---- gotcha diagnostics, fixes and code actions ------------------------------------------------ */
+
+/* Borrowed: valid until pymm_engine_free(). */
+const pymm_rules *pymm_engine_rules(const pymm_engine *engine);
+
+/* One replacement of bytes [start, end) of a document. */
+typedef struct pymm_edit {
+  uint32_t start, end;
+  char *text;
+} pymm_edit;
+
+/* The edits of one fix, sorted by start and not overlapping; edit_count is 0 when there is no fix. */
+typedef struct pymm_fix {
+  pymm_fix_safety safety;
+  pymm_edit *edits;
+  size_t edit_count;
+} pymm_fix;
+
+typedef struct pymm_diagnostic {
+  const pymm_rule *rule; /* borrowed from the engine */
+  uint32_t start, end;   /* bytes of the construct */
+  pymm_fix fix;
+} pymm_diagnostic;
+
+typedef struct pymm_diagnostics {
+  pymm_diagnostic *items; /* sorted by start */
+  size_t count;
+} pymm_diagnostics;
+
+/* Which rules run: codes or code prefixes ("PMM1", "PMM101"; "ALL"), NULL-terminated lists. A NULL or empty
+ * 'select' selects every rule; 'ignore' wins over 'select'. */
+typedef struct pymm_rule_filter {
+  const char *const *select;
+  const char *const *ignore;
+} pymm_rule_filter;
+
+bool pymm_rule_selected(const pymm_rule *rule, const pymm_rule_filter *filter);
+
+/* Runs the selected rules over the document. A diagnostic on a line with "# noqa", "# noqa: PMM101" or
+ * "# noqa: B006" (an equivalent code) is left out. 'filter' may be NULL (every rule).
+ * Caller owns the result; free with pymm_diagnostics_free(). */
+pymm_diagnostics *pymm_diagnostics_run(const pymm_engine *engine, pymm_document *doc,
+                                       const pymm_rule_filter *filter);
+void pymm_diagnostics_free(pymm_diagnostics *diagnostics);
+
+/* Applies sorted, non-overlapping edits to text[0..length). Caller owns the result (NUL-terminated); free
+ * with free(). '*out_length' may be NULL. */
+char *pymm_edits_apply(const char *text, size_t length, const pymm_edit *edits, size_t count, size_t *out_length);
+
+/* Applies every selected fix (safe ones, and unsafe ones too when 'unsafe'), a round at a time without
+ * overlapping edits, until none is left, and returns the new text; NULL when nothing changed. A round whose
+ * result no longer parses cleanly is retried one fix at a time, and a fix that breaks the parse is dropped.
+ * '*fixed' counts the fixes applied. Caller owns the result; free with free(). */
+char *pymm_fix_all(const pymm_engine *engine, const char *text, size_t length, const pymm_rule_filter *filter,
+                   bool unsafe, size_t *out_length, size_t *fixed);
+
+typedef enum pymm_action_kind {
+  PYMM_ACTION_NONE = 0,
+  PYMM_ACTION_QUICKFIX, /* a diagnostic's fix */
+  PYMM_ACTION_IGNORE,   /* "# noqa: PMMnnn" on the diagnostic's line */
+  PYMM_ACTION_EXPLAIN,  /* show the rule's guide section: 'entry' */
+  PYMM_ACTION_FIX_ALL,  /* source.fixAll.pymm: every safe fix in the document */
+} pymm_action_kind;
+
+typedef struct pymm_action {
+  pymm_action_kind kind;
+  char *title;
+  const pymm_rule *rule;   /* NULL for fix-all */
+  size_t diagnostic;       /* index into the diagnostics the actions were made from (not for fix-all) */
+  int32_t entry;           /* PYMM_ACTION_EXPLAIN: the guide entry */
+  bool preferred;          /* the safe fix of a diagnostic */
+  pymm_edit *edits;        /* sorted, not overlapping; none for EXPLAIN */
+  size_t edit_count;
+} pymm_action;
+
+typedef struct pymm_actions {
+  pymm_action *items;
+  size_t count;
+} pymm_actions;
+
+/* The code actions for the diagnostics that touch bytes [start, end]: their fixes, "Ignore PMMnnn for this
+ * line" and "Explain: <section>"; then "Fix all pymm issues" when 'fix_all' and a safe fix exists anywhere.
+ * 'diagnostics' come from pymm_diagnostics_run() on the same document and filter.
+ * Caller owns the result; free with pymm_actions_free(). */
+pymm_actions *pymm_actions_at(const pymm_engine *engine, pymm_document *doc, const pymm_diagnostics *diagnostics,
+                              uint32_t start, uint32_t end, const pymm_rule_filter *filter, bool fix_all);
+void pymm_actions_free(pymm_actions *actions);
+
+/* The rule's explanation: code, name, message, fix, equivalents and the guide's text of its section (the
+ * ✗/✓ snippets). Caller owns the result; free with free(). */
+char *pymm_rule_explain(const pymm_engine *engine, const pymm_rule *rule, pymm_markup markup);
 
 #endif

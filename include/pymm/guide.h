@@ -114,4 +114,48 @@ const pymm_topic *pymm_topics_at(const pymm_topics *topics, size_t index);
 /* Borrowed: valid until pymm_topics_free(); NULL when unknown. */
 const pymm_topic *pymm_topics_find(const pymm_topics *topics, const char *id);
 
+/* ---- gotcha rules ------------------------------------------------------------------------------ */
+
+/* LSP's DiagnosticSeverity values. */
+typedef enum pymm_severity {
+  PYMM_SEVERITY_NONE = 0,
+  PYMM_SEVERITY_ERROR,
+  PYMM_SEVERITY_WARNING,
+  PYMM_SEVERITY_INFORMATION,
+  PYMM_SEVERITY_HINT,
+} pymm_severity;
+
+typedef enum pymm_fix_safety {
+  PYMM_FIX_NONE = 0, /* the rule offers no fix */
+  PYMM_FIX_SAFE,     /* applied by fix-all */
+  PYMM_FIX_UNSAFE,   /* may change behaviour: offered as a quick fix only */
+} pymm_fix_safety;
+
+/* data/rules.json: one gotcha rule's metadata. */
+typedef struct pymm_rule {
+  const char *code;      /* "PMM101": the capture name in data/queries/rules.scm */
+  const char *name;      /* "mutable-default-argument" */
+  const char *message;   /* one line */
+  const char *section;   /* the guide reference as written in rules.json */
+  const char *fix_title; /* "Default to None and create the value in the body"; "" when none */
+  const char *const *equivalents; /* ruff/pylint codes ("B006"), NULL-terminated */
+  int32_t entry;         /* the resolved guide entry, -1 when the guide lacks it */
+  pymm_severity severity;
+  pymm_fix_safety fix;
+} pymm_rule;
+
+typedef struct pymm_rules pymm_rules;
+
+/* Parses the rule table and resolves each rule's section against 'guide'. A section the guide lacks is named
+ * once in '*warnings' (caller owns it: free with free(); NULL when none) and the rule is kept with entry -1.
+ * Caller owns the result; free with pymm_rules_free(). NULL + err when the JSON is malformed. */
+pymm_rules *pymm_rules_load(const char *json, size_t length, const pymm_guide *guide, char **warnings,
+                            pymm_error *err);
+void pymm_rules_free(pymm_rules *rules);
+size_t pymm_rules_count(const pymm_rules *rules);
+/* Borrowed: valid until pymm_rules_free(); NULL when out of range or unknown. */
+const pymm_rule *pymm_rules_at(const pymm_rules *rules, size_t index);
+/* Finds a rule by its code, ignoring case ("pmm101" works). */
+const pymm_rule *pymm_rules_find(const pymm_rules *rules, const char *code);
+
 #endif

@@ -18,6 +18,33 @@ static pymm_query *load_query(const char *name, pymm_error *err) {
   return pymm_query_new(blob->bytes, blob->length, name, err);
 }
 
+/* Loads the rule table and its query; the rules' missing sections are appended to '*warnings'. */
+static bool load_rules(const pymm_guide *g, char **warnings, pymm_rules **rules, pymm_query **query,
+                       pymm_error *err) {
+  const pymm_blob *json = pymm_data_find("rules.json");
+  if (!json) {
+    pymm_error_set(err, "rules.json is not embedded in this build");
+    return false;
+  }
+  char *more = NULL;
+  *rules = pymm_rules_load(json->bytes, json->length, g, &more, err);
+  *query = *rules ? load_query("queries/rules.scm", err) : NULL;
+  if (!*query) {
+    pymm_rules_free(*rules);
+    free(more);
+    return false;
+  }
+  if (more && warnings) {
+    pymm_buf b = {0};
+    if (*warnings) pymm_buf_printf(&b, "%s\n", *warnings);
+    pymm_buf_puts(&b, more);
+    free(*warnings);
+    *warnings = pymm_buf_take(&b);
+  }
+  free(more);
+  return true;
+}
+
 pymm_engine *pymm_engine_new(const char *guide, size_t length, const char *guide_file, char **warnings,
                              pymm_error *err) {
   if (warnings) *warnings = NULL;
@@ -40,7 +67,21 @@ pymm_engine *pymm_engine_new(const char *guide, size_t length, const char *guide
     }
     return NULL;
   }
+  pymm_rules *rules = NULL;
+  pymm_query *rule_query = NULL;
+  if (!load_rules(g, warnings, &rules, &rule_query, err)) {
+    pymm_query_free(hover);
+    pymm_topics_free(topics);
+    pymm_guide_free(g);
+    if (warnings) {
+      free(*warnings);
+      *warnings = NULL;
+    }
+    return NULL;
+  }
   pymm_engine *engine = pymm_calloc(1, sizeof *engine);
+  engine->rules = rules;
+  engine->rule_query = rule_query;
   engine->guide = g;
   engine->topics = topics;
   engine->hover = hover;
@@ -51,6 +92,8 @@ pymm_engine *pymm_engine_new(const char *guide, size_t length, const char *guide
 void pymm_engine_free(pymm_engine *engine) {
   if (!engine) return;
   pymm_query_free(engine->hover);
+  pymm_query_free(engine->rule_query);
+  pymm_rules_free(engine->rules);
   pymm_topics_free(engine->topics);
   pymm_guide_free(engine->guide);
   free(engine->guide_file);
@@ -59,6 +102,7 @@ void pymm_engine_free(pymm_engine *engine) {
 
 const pymm_guide *pymm_engine_guide(const pymm_engine *engine) { return engine->guide; }
 const pymm_topics *pymm_engine_topics(const pymm_engine *engine) { return engine->topics; }
+const pymm_rules *pymm_engine_rules(const pymm_engine *engine) { return engine->rules; }
 
 void pymm_features__append_lines(const pymm_engine *engine, uint32_t first, uint32_t last, bool plain,
                                  pymm_buf *out) {

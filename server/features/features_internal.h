@@ -8,6 +8,8 @@ struct pymm_engine {
   pymm_guide *guide;
   pymm_topics *topics;
   pymm_query *hover;
+  pymm_rules *rules;       /* data/rules.json */
+  pymm_query *rule_query;  /* data/queries/rules.scm */
   char *guide_file; /* NULL when the guide has no file to link to */
 };
 

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "computed.h"
 #include "features_internal.h"
 
 typedef struct candidate {
@@ -11,6 +12,8 @@ typedef struct candidate {
   pymm_match match;
   TSNode construct;
   uint32_t size;
+  const char *compute;  /* the <kind> of the match's @_compute.<kind> capture, or NULL */
+  TSNode compute_node;
 } candidate;
 
 /* Keeps the best match containing the cursor: the smallest node; then a sure match over a hedged one; then
@@ -30,6 +33,15 @@ static bool consider(const pymm_match *m, void *context) {
     c->match = *m;
     c->size = size;
     if (!pymm_match_capture(m, "_construct", &c->construct)) c->construct = m->node;
+    /* The match's captures are borrowed for this call only: keep what rendering needs. */
+    c->compute = NULL;
+    for (uint32_t i = 0; i < m->capture_count; i++) {
+      const char *name = pymm_query_capture_name(m->query, m->captures[i].index);
+      if (!strncmp(name, "_compute.", 9)) {
+        c->compute = name + 9;
+        c->compute_node = m->captures[i].node;
+      }
+    }
   }
   return true;
 }
@@ -74,6 +86,13 @@ pymm_hover *pymm_hover_at(const pymm_engine *engine, pymm_document *doc, uint32_
     hover->hedge = pymm_buf_take(&b);
     free(who);
   }
+  /* A pattern's @_compute.<kind> capture asks for a computed block over the node it captured. */
+  if (c.compute) {
+    pymm_computed computed;
+    pymm_computed__run(engine, doc, c.compute, c.compute_node, &computed);
+    hover->computed_code = computed.code;
+    hover->computed_text = computed.text;
+  }
   return hover;
 }
 
@@ -81,6 +100,8 @@ void pymm_hover_free(pymm_hover *hover) {
   if (!hover) return;
   free(hover->code);
   free(hover->hedge);
+  free(hover->computed_code);
+  free(hover->computed_text);
   free(hover);
 }
 
@@ -92,6 +113,22 @@ static void put_cell(pymm_buf *b, const char *cell, bool markdown) {
     if (markdown && (*p == '|' || *p == '*' || *p == '_' || *p == '`')) pymm_buf_putc(b, '\\');
     pymm_buf_putc(b, *p);
   }
+}
+
+/* Prose with Markdown backticks: kept for Markdown, dropped for plain text. */
+static void put_prose(pymm_buf *b, const char *text, bool markdown) {
+  for (const char *p = text; *p; p++)
+    if (markdown || *p != '`') pymm_buf_putc(b, *p);
+}
+
+/* Code for a plain-text hover: indented four spaces, then a blank line. */
+static void put_indented(pymm_buf *b, const char *code) {
+  pymm_buf_puts(b, "    ");
+  for (const char *p = code; *p; p++) {
+    pymm_buf_putc(b, *p);
+    if (*p == '\n') pymm_buf_puts(b, "    ");
+  }
+  pymm_buf_puts(b, "\n\n");
 }
 
 /* Display width of a UTF-8 string in columns (one per code point: the guide's cells are narrow text). */
@@ -153,8 +190,8 @@ static void render_table(const pymm_guide_table *t, int32_t bold, bool markdown,
 }
 
 /* The entry's own text: a fragment's lines, or a section's first code block, capped to keep a hover short. */
-static void render_excerpt(const pymm_engine *engine, const pymm_guide_entry *e, bool markdown, pymm_buf *b) {
-  const uint32_t max_lines = 24;
+static void render_excerpt(const pymm_engine *engine, const pymm_guide_entry *e, bool markdown, uint32_t max_lines,
+                           pymm_buf *b) {
   uint32_t first = e->line_start, last = e->line_end;
   if (e->kind == PYMM_GUIDE_SECTION) first++; /* the heading is the title already */
   /* Skip the fence and blank lines at the start; stop at the end of the first code block. */
@@ -202,13 +239,22 @@ char *pymm_hover_render(const pymm_engine *engine, const pymm_hover *hover, pymm
   pymm_buf_puts(&b, "\n\n");
   if (hover->hedge) pymm_buf_printf(&b, md ? "*%s*\n\n" : "(%s)\n\n", hover->hedge);
   if (topic->summary[0]) pymm_buf_printf(&b, "%s\n\n", topic->summary);
+  if (hover->computed_text) {
+    put_prose(&b, hover->computed_text, md);
+    pymm_buf_puts(&b, "\n\n");
+  }
+  if (hover->computed_code) {
+    if (md) pymm_buf_printf(&b, "```python\n%s\n```\n\n", hover->computed_code);
+    else put_indented(&b, hover->computed_code);
+  }
   const pymm_guide_entry *e = pymm_guide_entry_at(engine->guide, (size_t)topic->entry);
   if (table) {
     if (table->title[0]) pymm_buf_printf(&b, md ? "*%s*\n\n" : "%s\n", table->title);
     render_table(table, topic->row, md, settings ? settings->hover_max_table_rows : 0, &b);
     pymm_buf_puts(&b, "\n");
   } else {
-    render_excerpt(engine, e, md, &b);
+    /* A computed block already shows the model on this code: keep the guide's text shorter. */
+    render_excerpt(engine, e, md, hover->computed_code || hover->computed_text ? 12 : 24, &b);
   }
   /* Where it comes from, and where to go next. */
   const pymm_guide_entry *section = e;

@@ -263,7 +263,7 @@ static span table_title(const pymm_guide *guide, const pymm_guide__block *block,
 
 /* Copies the header and data rows into a new table of the guide. */
 static void emit_table(pymm_guide *guide, const pymm_guide__block *block, const rows *header, const rows *data,
-                       uint32_t first, uint32_t last, span title) {
+                       uint32_t first, uint32_t last, const char *title) {
   size_t column_count = header->items[0].count;
   for (size_t i = 0; i < data->count; i++)
     if (data->items[i].count > column_count) column_count = data->items[i].count;
@@ -281,7 +281,7 @@ static void emit_table(pymm_guide *guide, const pymm_guide__block *block, const 
   }
   pymm_guide_table *table = pymm_guide__add_table(guide);
   table->entry = innermost_entry(guide, block, block->first_line + first);
-  table->title = pymm_guide__strndup(guide, title.s, title.n);
+  table->title = title;
   table->line_start = block->first_line + first;
   table->line_end = block->first_line + last;
   table->row_count = (uint32_t)row_count;
@@ -293,7 +293,7 @@ static void emit_table(pymm_guide *guide, const pymm_guide__block *block, const 
 /* Groups the header and body lines and, when there is a header of two or more cells and at least one
  * row, adds the table. Returns whether it did. */
 static bool finish_table(pymm_guide *guide, const pymm_guide__block *block, const body *head, const body *data,
-                         uint32_t first, uint32_t last, span title) {
+                         uint32_t first, uint32_t last, const char *title) {
   rows header = {0}, data_rows = {0};
   group_rows(head, &header, true);
   group_rows(data, &data_rows, false);
@@ -331,8 +331,25 @@ static void split_box_row(const pymm_guide__line *line, const columns *map, uint
 /* Reads the box table whose top border starts at block line k, columns [left, right]. Adds it when it
  * has a header of two or more cells, a ├ rule under it and at least one data row; returns its last
  * line, or k when there is no table. */
+/* The title of the tables whose top borders are on one line, found once for all of them: a line may
+ * draw many boxes side by side. */
+typedef struct title_cache {
+  uint32_t line;
+  int32_t panel;
+  const char *title; /* arena */
+} title_cache;
+
+static const char *title_for(pymm_guide *guide, const pymm_guide__block *block, uint32_t k, int32_t panel,
+                             title_cache *cache) {
+  if (!cache->title || cache->line != k || cache->panel != panel) {
+    span t = table_title(guide, block, k, panel);
+    *cache = (title_cache){k, panel, pymm_guide__strndup(guide, t.s, t.n)};
+  }
+  return cache->title;
+}
+
 static uint32_t read_box_table(pymm_guide *guide, const pymm_guide__block *block, columns *maps, uint32_t k,
-                               uint32_t left, uint32_t right, spans *cells) {
+                               uint32_t left, uint32_t right, spans *cells, title_cache *cache) {
   body head = {0}, data = {0};
   bool ruled = false;
   uint32_t last = k;
@@ -359,7 +376,7 @@ static uint32_t read_box_table(pymm_guide *guide, const pymm_guide__block *block
   bool table = false;
   if (ruled) {
     int32_t panel = panel_holding(guide, block, k);
-    table = finish_table(guide, block, &head, &data, k, last, table_title(guide, block, k, panel));
+    table = finish_table(guide, block, &head, &data, k, last, title_for(guide, block, k, panel, cache));
   }
   body_free(&head);
   body_free(&data);
@@ -368,6 +385,7 @@ static uint32_t read_box_table(pymm_guide *guide, const pymm_guide__block *block
 
 static void add_box_tables(pymm_guide *guide, const pymm_guide__block *block, columns *maps, bool *used,
                            spans *cells) {
+  title_cache cache = {0};
   for (uint32_t k = 0; k < block->line_count; k++) {
     const pymm_guide__line *line = &block->lines[k];
     if (!has_top_left(line)) continue;
@@ -383,7 +401,7 @@ static void add_box_tables(pymm_guide *guide, const pymm_guide__block *block, co
       }
       if (r >= map->count || cp_at(line, map, r) != BOX_TOP_RIGHT) continue;
       if (c == 0 && !tees) continue; /* a panel, not a table */
-      uint32_t last = read_box_table(guide, block, maps, k, c, r, cells);
+      uint32_t last = read_box_table(guide, block, maps, k, c, r, cells, &cache);
       for (uint32_t j = k; last > k && j <= last; j++) used[j] = true;
       c = r;
     }
@@ -447,7 +465,8 @@ static void add_bar_tables(pymm_guide *guide, const pymm_guide__block *block, bo
       }
       /* Trailing separators belong to the panel, not the table. */
       while (last > j + 1 && !data.items[last - j - 2].cells) last--;
-      if (finish_table(guide, block, &head, &data, j, last, table_title(guide, block, j, (int32_t)p))) {
+      title_cache cache = {0};
+      if (finish_table(guide, block, &head, &data, j, last, title_for(guide, block, j, (int32_t)p, &cache))) {
         for (uint32_t k = j; k <= last; k++) used[k] = true;
         j = last;
       }

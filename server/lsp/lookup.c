@@ -109,6 +109,7 @@ void lsp_workspace_symbol(pymm_server *s, const cJSON *params, lsp_reply *reply)
   for (size_t i = 0; i < n; i++) {
     uint32_t index = everything ? (uint32_t)i : items[i].entry;
     const pymm_guide_entry *e = pymm_guide_entry_at(g, index);
+    if (!e->title[0]) continue; /* an empty heading: clients reject a symbol without a name */
     cJSON *symbol = cJSON_CreateObject();
     cJSON_AddStringToObject(symbol, "name", e->title);
     cJSON_AddNumberToObject(symbol, "kind",

@@ -47,7 +47,16 @@ void lsp_fail(lsp_reply *reply, int code, const char *fmt, ...) {
 
 static void send_json(pymm_server *s, cJSON *message) {
   char *body = cJSON_PrintUnformatted(message);
-  if (body) transport_write(&s->io, body, strlen(body));
+  size_t length = body ? strlen(body) : 0;
+  if (body && !pymm_utf8_valid(body, length)) {
+    /* Bytes of a document or a message that are not UTF-8 (only ever inside strings): JSON must be UTF-8. */
+    pymm_buf clean = {0};
+    pymm_buf_append_utf8(&clean, body, length);
+    transport_write(&s->io, clean.data, clean.len);
+    pymm_buf_free(&clean);
+  } else if (body) {
+    transport_write(&s->io, body, length);
+  }
   cJSON_free(body);
   cJSON_Delete(message);
 }
@@ -282,6 +291,43 @@ typedef struct queued {
   cJSON *message; /* NULL for a body that was not JSON */
 } queued;
 
+static int hex_value(char c) {
+  return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+/* The code unit of a "\uXXXX" escape at p[0..n), or -1. */
+static long escape_at(const char *p, size_t n) {
+  if (n < 6 || p[0] != '\\' || p[1] != 'u') return -1;
+  long v = 0;
+  for (int k = 2; k < 6; k++) {
+    int h = hex_value(p[k]);
+    if (h < 0) return -1;
+    v = v * 16 + h;
+  }
+  return v;
+}
+
+/* Editors send a text holding half of a surrogate pair (a JavaScript string can) as a lone "\ud83d" escape,
+ * which cJSON refuses, and the whole message, a document's text with it, would be lost. Each such escape
+ * becomes "\ufffd", in place: the same six bytes. */
+static void mend_lone_surrogates(char *body, size_t length) {
+  for (size_t i = 0; i + 1 < length; i++) {
+    if (body[i] != '\\') continue;
+    long unit = escape_at(body + i, length - i);
+    if (unit < 0xD800 || unit > 0xDFFF) {
+      i++; /* skip the escaped character, which may be a backslash */
+      continue;
+    }
+    long next = unit <= 0xDBFF ? escape_at(body + i + 6, length - i - 6) : -1;
+    if (next >= 0xDC00 && next <= 0xDFFF) {
+      i += 11; /* a whole pair */
+      continue;
+    }
+    memcpy(body + i + 2, "fffd", 4);
+    i += 5;
+  }
+}
+
 static bool same_id(const cJSON *a, const cJSON *b) {
   if (cJSON_IsNumber(a) && cJSON_IsNumber(b)) return a->valuedouble == b->valuedouble;
   if (cJSON_IsString(a) && cJSON_IsString(b)) return strcmp(a->valuestring, b->valuestring) == 0;
@@ -347,6 +393,7 @@ int pymm_lsp_serve(int in_fd, int out_fd, const pymm_lsp_options *options) {
         send_error(&s, NULL, LSP_PARSE_ERROR, problem);
         continue;
       }
+      mend_lone_surrogates(body, length);
       cJSON *message = cJSON_ParseWithLength(body, length);
       free(body);
       if (!message) {

@@ -114,7 +114,9 @@ transport_status transport_read(transport *t, char **body, size_t *length, const
     *problem = "the message is larger than the server accepts (Content-Length over the cap); skipped";
     return skip(t, (size_t)content_length) ? TRANSPORT_BAD_FRAME : TRANSPORT_EOF;
   }
-  char *data = pymm_alloc((size_t)content_length + 1);
+  /* The body grows as it arrives: a header that promises 60 MB and is followed by nothing costs nothing. */
+  size_t cap = content_length < ((size_t)1 << 20) ? (size_t)content_length : (size_t)1 << 20;
+  char *data = pymm_alloc(cap + 1);
   size_t have = 0;
   while (have < content_length) {
     if (t->start == t->end && !fill(t)) {
@@ -122,6 +124,11 @@ transport_status transport_read(transport *t, char **body, size_t *length, const
       return TRANSPORT_EOF;
     }
     size_t k = t->end - t->start < content_length - have ? t->end - t->start : (size_t)content_length - have;
+    if (have + k > cap) {
+      cap = cap * 2 < content_length ? cap * 2 : (size_t)content_length;
+      if (cap < have + k) cap = have + k;
+      data = pymm_realloc(data, cap + 1);
+    }
     memcpy(data + have, t->buffer + t->start, k);
     t->start += k;
     have += k;

@@ -1,0 +1,62 @@
+/* Topic coverage: lists each ### section of the default guide with the topics that reach it (printed to
+ * stdout, so `ctest -V -R coverage` is the coverage report), and fails when a section other than the table
+ * of contents and the learning path has none. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+#include "pymm/features.h"
+
+/* The ### section (or the ## one when the entry is directly under it) that holds 'entry'. */
+static int32_t section_of(const pymm_guide *guide, int32_t entry) {
+  const pymm_guide_entry *e = pymm_guide_entry_at(guide, (size_t)entry);
+  while (e && (e->kind == PYMM_GUIDE_FRAGMENT || e->level > 3) && e->parent >= 0) {
+    entry = e->parent;
+    e = pymm_guide_entry_at(guide, (size_t)entry);
+  }
+  return entry;
+}
+
+static bool excluded(const pymm_guide *guide, const pymm_guide_entry *e) {
+  if (!strncmp(e->title, "Phase ", 6) || !strcmp(e->title, "Practice Resources")) return true;
+  const pymm_guide_entry *parent = e->parent >= 0 ? pymm_guide_entry_at(guide, (size_t)e->parent) : NULL;
+  return parent && (pymm_ascii_istr(parent->title, "TABLE OF CONTENTS") || pymm_ascii_istr(parent->title, "LEARNING PATH"));
+}
+
+int main(void) {
+  char *warnings = NULL;
+  pymm_error err = {{0}};
+  const pymm_blob *b = pymm_data_find(PYMM_DEFAULT_GUIDE);
+  pymm_engine *engine = pymm_engine_new(b->bytes, b->length, NULL, &warnings, &err);
+  OK(engine != NULL);
+  free(warnings);
+  if (!engine) return HARNESS_DONE();
+  const pymm_guide *guide = pymm_engine_guide(engine);
+  const pymm_topics *topics = pymm_engine_topics(engine);
+  size_t sections = 0, covered = 0;
+  for (size_t i = 0; i < pymm_guide_entry_count(guide); i++) {
+    const pymm_guide_entry *e = pymm_guide_entry_at(guide, i);
+    if (e->kind == PYMM_GUIDE_FRAGMENT || e->level != 3 || excluded(guide, e)) continue;
+    sections++;
+    pymm_buf line = {0};
+    size_t n = 0;
+    for (size_t t = 0; t < pymm_topics_count(topics); t++) {
+      const pymm_topic *topic = pymm_topics_at(topics, t);
+      if (topic->entry < 0 || section_of(guide, topic->entry) != (int32_t)i) continue;
+      pymm_buf_printf(&line, "%s%s", n++ ? ", " : "", topic->id);
+    }
+    printf("%-45s %3zu  %s\n", e->slug, n, line.data ? line.data : "");
+    covered += n > 0;
+    TEST(e->slug) {
+      OK(n > 0);
+    }
+    pymm_buf_free(&line);
+  }
+  printf("%zu of %zu sections reached by %zu topics\n", covered, sections, pymm_topics_count(topics));
+  TEST("every topic resolves") {
+    for (size_t t = 0; t < pymm_topics_count(topics); t++) OK(pymm_topics_at(topics, t)->entry >= 0);
+  }
+  pymm_engine_free(engine);
+  return HARNESS_DONE();
+}
