@@ -1,6 +1,9 @@
 # A thin wrapper over CMake. `make run` and `make test` install what is missing on a fresh Debian machine.
 BUILD ?= build
 ASAN_BUILD ?= build-asan
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 600
+FUZZ_JOBS ?= 1
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
 EXAMPLE ?= editors/example.py
@@ -11,7 +14,7 @@ APT_PACKAGES := build-essential cmake pkg-config git python3 libcjson-dev libcma
 # npm may come from Debian or with another Node.js build: only its command is checked.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps configure build run test test-unit asan install format clean help
+.PHONY: all deps configure build run test test-unit asan fuzz install vsix format clean help
 
 all: build
 
@@ -20,7 +23,9 @@ help:
 	@echo "make test     install what is missing, build, run every test (also under ASan + UBSan)"
 	@echo "make build    build into $(BUILD)/"
 	@echo "make asan     build into $(ASAN_BUILD)/ with AddressSanitizer + UBSan and run the tests there"
+	@echo "make fuzz     fuzz each harness of tests/fuzz for FUZZ_SECONDS (default 600) in $(FUZZ_BUILD)/"
 	@echo "make install  install pymm and its guide (PREFIX=/usr/local)"
+	@echo "make vsix     package the VS Code extension as $(BUILD)/pymm-vscode.vsix"
 	@echo "make format   clang-format the C sources"
 
 deps:
@@ -51,10 +56,24 @@ run: build
 	@echo
 	@echo "== pymm hover $(EXAMPLE):7:3   (q.popleft())"
 	@$(BUILD)/pymm hover $(EXAMPLE):7:3
+	@echo
+	@echo "== pymm check --explain $(EXAMPLE)   (every gotcha rule, with its guide section)"
+	@$(BUILD)/pymm check --explain $(EXAMPLE) || true
+	@echo
+	@echo "== pymm rule PMM101"
+	@$(BUILD)/pymm rule PMM101
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 	$(MAKE) asan
+	$(MAKE) fuzz FUZZ_SECONDS=10 FUZZ_JOBS=$(JOBS)
+
+# libFuzzer harnesses (tests/fuzz/), built with clang into $(FUZZ_BUILD)/: each replays its kept crash inputs,
+# then fuzzes FUZZ_SECONDS (make test: 10 s each). The corpus grows in $(FUZZ_BUILD)/tests/fuzz/corpus/.
+fuzz: deps
+	@[ -f $(FUZZ_BUILD)/CMakeCache.txt ] || CC=clang cmake -S . -B $(FUZZ_BUILD) -DPYMM_FUZZ=ON
+	cmake --build $(FUZZ_BUILD) --target fuzzers -j $(JOBS)
+	cd $(FUZZ_BUILD) && PYMM_FUZZ_SECONDS=$(FUZZ_SECONDS) ctest --output-on-failure -L fuzz -j $(FUZZ_JOBS)
 
 asan: deps
 	@[ -f $(ASAN_BUILD)/CMakeCache.txt ] || cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DPYMM_SANITIZE=ON $(CMAKE_FLAGS)
@@ -64,8 +83,11 @@ asan: deps
 install: build
 	cmake --install $(BUILD) --prefix $(or $(PREFIX),/usr/local)
 
+vsix:
+	editors/vscode/build-vsix.sh $(BUILD)
+
 format:
 	clang-format -i server/*/*.c server/*/*.h include/pymm/*.h tests/*.h tests/unit/*.c
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)

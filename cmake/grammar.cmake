@@ -33,7 +33,7 @@ if(NOT EXISTS "${PYMM_GRAMMAR_DIR}/src/parser.c")
     endif()
     file(MAKE_DIRECTORY "${PYMM_CACHE_DIR}")
     message(STATUS "Fetching tree-sitter-python ${PYMM_GRAMMAR_VERSION} from the npm registry")
-    execute_process(COMMAND "${NPM}" pack --silent "tree-sitter-python@${PYMM_GRAMMAR_VERSION}"
+    execute_process(COMMAND "${NPM}" pack --loglevel=error "tree-sitter-python@${PYMM_GRAMMAR_VERSION}"
                     WORKING_DIRECTORY "${PYMM_CACHE_DIR}" RESULT_VARIABLE rc OUTPUT_QUIET ERROR_VARIABLE npm_err)
     if(NOT rc EQUAL 0)
       message(FATAL_ERROR "npm pack tree-sitter-python@${PYMM_GRAMMAR_VERSION} failed: ${npm_err}")

@@ -18,3 +18,82 @@ def trace(func):
 @trace                  # hover on the decorator: f = trace(f)
 def f(items=None):
     return items is None
+
+
+# ---- gotchas: `pymm check editors/example.py` reports each one with its guide section ----
+import time
+import os
+
+
+def add_item(item, items=[]):           # PMM101 mutable default argument
+    items.append(item)
+    return items
+
+
+def compare(n, name):
+    return n is 257 or name is "hello"  # PMM103 identity with a literal
+
+
+a = b = []                              # PMM104 chained assignment of a mutable
+grid = [[]] * 3                         # PMM107 one list repeated
+
+
+def load(path):
+    try:
+        return os.stat(path)
+    except:                             # PMM108 bare except
+        return None
+
+
+def parse(text):
+    try:
+        return int(text)
+    except ValueError:
+        raise RuntimeError(text)        # PMM109 raise without from
+
+
+def cleanup(path):
+    try:
+        os.remove(path)
+    except FileNotFoundError:
+        pass                            # PMM110 error swallowed
+
+
+def drain(tasks):
+    while tasks:
+        tasks.pop(0)                    # PMM114 pop(0) in a loop
+
+
+def show(names):
+    for i in range(len(names)):         # PMM115 range(len(...))
+        print(i, names[i])
+
+
+def kind(x):
+    if type(x) == list:                 # PMM116 type(x) == T
+        return "list"
+    if len(x) == 0:                     # PMM117 len(x) == 0
+        return "empty"
+    return sum([v * v for v in x])      # PMM118 list into sum()
+
+
+def logged(func):
+    def wrapper(*args, **kwargs):       # PMM119 the wrapper hides func's name
+        return func(*args, **kwargs)
+    return wrapper
+
+
+def head(path):
+    fh = open(path)                     # PMM120 open() outside with
+    line = fh.readline()
+    fh.close()
+    return line
+
+
+async def poll():
+    time.sleep(1)                       # PMM121 time.sleep in async def
+
+
+counts = {}
+if "a" in counts.keys():                # PMM125 k in d.keys()
+    pass

@@ -186,10 +186,13 @@ async function lookup(initial) {
   pick.show();
 }
 
+// The first line of prose or code under the headings: headings and comment headers repeat the title.
 function firstLine(markdown) {
   for (const raw of (markdown || '').split('\n')) {
-    const line = raw.replace(/[#*_`>|]/g, '').trim();
-    if (line) return line.length > 120 ? `${line.slice(0, 119)}…` : line;
+    const line = raw.trim();
+    if (!line || line.startsWith('#') || line.startsWith('```')) continue;
+    const text = line.replace(/[*_`>|]/g, '').trim();
+    if (text) return text.length > 120 ? `${text.slice(0, 119)}…` : text;
   }
   return '';
 }
@@ -206,7 +209,8 @@ async function showTopics() {
 }
 
 async function activate(context) {
-  output = vscode.window.createOutputChannel('Python Mental Models');
+  // A log channel: the language client writes the server's stderr and its own messages with .info()/.error().
+  output = vscode.window.createOutputChannel('Python Mental Models', { log: true });
   context.subscriptions.push(
     output,
     vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, {

@@ -1,10 +1,11 @@
-/* pymm's command line: serve | lookup | hover | topics | --version. */
+/* pymm's command line: serve | lookup | hover | topics | check | rule | --version. */
 #include <cjson/cJSON.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "cli.h"
 #include "pymm/lsp.h"
 
 static const char USAGE[] =
@@ -12,12 +13,16 @@ static const char USAGE[] =
     "\n"
     "commands:\n"
     "  serve                     speak LSP over stdin/stdout (what editors run)\n"
+    "      --max-message-size N  refuse messages over N bytes (default 64 MiB)\n"
     "  lookup QUERY...           print the guide's best section for QUERY\n"
     "      --list                list every match instead, best first\n"
     "      --json                print the matches as JSON\n"
     "  hover FILE:LINE:COL       print the hover at a position (LINE and COL count from 1)\n"
     "      --markdown            print Markdown instead of plain text\n"
     "  topics [--json]           print the guide's table of contents\n"
+    "  check PATHS...            report the gotchas the guide warns about (pymm check --help)\n"
+    "      --fix [--unsafe-fixes] --select/--ignore CODES --output-format text|json|sarif\n"
+    "  rule [CODE...|--all]      explain a rule with the guide's text\n"
     "\n"
     "options for every command:\n"
     "  --guide FILE              use this guide instead of the embedded one\n"
@@ -25,6 +30,7 @@ static const char USAGE[] =
 
 typedef struct options {
   const char *guide;
+  size_t max_message_size; /* serve: 0 for the default */
   bool json, list, markdown;
   const char **args;
   int arg_count;
@@ -212,6 +218,12 @@ int main(int argc, char **argv) {
       else o.guide = argv[++i];
     } else if (!strncmp(a, "--guide=", 8)) {
       o.guide = a + 8;
+    } else if (!strcmp(a, "--max-message-size")) {
+      char *end = NULL;
+      unsigned long long n = i + 1 < argc ? strtoull(argv[i + 1], &end, 10) : 0;
+      if (i + 1 >= argc || !end || *end || n == 0 || argv[i + 1][0] == '-')
+        code = usage_error("%s", "--max-message-size needs a number of bytes > 0");
+      else o.max_message_size = (size_t)n, i++;
     } else if (!strcmp(a, "--json")) {
       o.json = true;
     } else if (!strcmp(a, "--list")) {
@@ -224,6 +236,9 @@ int main(int argc, char **argv) {
       code = usage_error("unknown option %s", a);
     } else if (!command) {
       command = a;
+      /* check and rule parse their own options. */
+      if (!strcmp(a, "check")) code = pymm_cli_check(argc - i - 1, argv + i + 1, o.guide);
+      else if (!strcmp(a, "rule")) code = pymm_cli_rule(argc - i - 1, argv + i + 1, o.guide);
     } else {
       o.args[o.arg_count++] = a;
     }
@@ -231,7 +246,7 @@ int main(int argc, char **argv) {
   if (code < 0) {
     if (!command) code = usage_error("%s", "no command given");
     else if (!strcmp(command, "serve")) {
-      pymm_lsp_options lo = {.guide_path = o.guide};
+      pymm_lsp_options lo = {.guide_path = o.guide, .max_content_length = o.max_message_size};
       code = pymm_lsp_serve(STDIN_FILENO, STDOUT_FILENO, &lo);
     } else if (!strcmp(command, "lookup")) code = run_lookup(&o);
     else if (!strcmp(command, "hover")) code = run_hover(&o);

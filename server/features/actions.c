@@ -23,7 +23,9 @@ static void copy_edits(pymm_action *action, const pymm_edit *edits, size_t count
 static bool noqa_edit(const rule_context *c, pymm_document *doc, const char *code, uint32_t offset, pymm_edit *out) {
   uint32_t end = pymm_rules__line_end(c, offset);
   TSNode at = ts_node_descendant_for_byte_range(c->root, end, end);
-  if (!ts_node_is_null(at) && node_start(at) < end && node_end(at) > end) return false; /* a string goes on */
+  for (; !ts_node_is_null(at); at = ts_node_parent(at)) /* a string that goes on past the line */
+    if ((node_is(at, "string") || node_is(at, "string_content")) && node_start(at) < end && node_end(at) > end)
+      return false;
   uint32_t start = pymm_rules__line_start(c, offset);
   for (uint32_t p = start; p < end; p++) {
     if (c->src[p] != '#') continue;

@@ -166,6 +166,15 @@ static bool insert_at_body_start(rule_context *c, pymm_diagnostic *d, TSNode fun
     p += len + (e ? 1 : 0);
   }
   uint32_t first = is_docstring(statements[0]) ? 1 : 0;
+  /* After the "if x is None:" blocks this rule already added, so several keep the parameters' order. */
+  while (first < n && first < 64 && node_is(statements[first], "if_statement")) {
+    TSNode cond = node_field(statements[first], "condition");
+    comparison cmp;
+    if (!node_is(cond, "comparison_operator") || !read_comparison(c, cond, &cmp) || cmp.count != 2 ||
+        strcmp(cmp.op[0], "is") != 0 || !node_is(cmp.operands[0], "identifier") || !node_is(cmp.operands[1], "none"))
+      break;
+    first++;
+  }
   if (first < n && first < 64) {
     uint32_t at = pymm_rules__line_start(c, node_start(statements[first]));
     add(d, at, at, b.data);
@@ -187,6 +196,9 @@ static bool check_101(rule_context *c, const pymm_match *m, pymm_diagnostic *d) 
   if (!node_is(params, "parameters") || !node_is(function, "function_definition")) return false;
   TSNode name = node_field(param, "name");
   if (!node_is(name, "identifier")) return false;
+  /* A filled literal ("table={...}", "cell=[x]") is a deliberate constant or cell far more often than a trap. */
+  TSNode items[1];
+  if (!node_is(m->node, "call") && children(m->node, items, 1) > 0) return false;
   char *n = TEXT(name), *value = TEXT(m->node);
   pymm_buf lines = {0};
   pymm_buf_printf(&lines, "if %s is None:\n\t%s = %s", n, n, value);

@@ -114,7 +114,10 @@ static int class_bases(pymm_document *doc, TSNode cls, char **names, int max) {
     TSNode b = ts_node_named_child(args, i);
     if (node_is(b, "keyword_argument")) continue; /* metaclass=... */
     if (node_is(b, "subscript")) b = ts_node_child_by_field_name(b, "value", 5);
-    if (!node_is(b, "identifier") && !node_is(b, "attribute")) return -1;
+    if (!node_is(b, "identifier") && !node_is(b, "attribute")) {
+      while (n > 0) free(names[--n]); /* the caller frees names only on success */
+      return -1;
+    }
     names[n++] = pymm_node_text(doc, b);
   }
   return n;

@@ -6,30 +6,7 @@
 
 #include "guide_internal.h"
 
-#define BOX_VERTICAL "\xE2\x94\x82"  /* │ */
-#define BOX_TOP_LEFT "\xE2\x94\x8C"  /* ┌ */
-#define BOX_TEE_RIGHT "\xE2\x94\x9C" /* ├ */
-#define BOX_BOTTOM_LEFT "\xE2\x94\x94" /* └ */
-
-enum { BOX_HORIZONTAL = 0x2500, BOX_TOP_RIGHT = 0x2510, BOX_TEE_DOWN = 0x252C };
-
-static bool starts_with(const pymm_guide__line *line, const char *prefix) {
-  size_t n = strlen(prefix);
-  return line->length >= n && memcmp(line->text, prefix, n) == 0;
-}
-
 static bool is_space(char c) { return c == ' ' || c == '\t'; }
-
-static bool is_blank(const pymm_guide__line *line) {
-  for (size_t i = 0; i < line->length; i++)
-    if (!is_space(line->text[i])) return false;
-  return true;
-}
-
-static void trim(const char **s, size_t *n) {
-  while (*n && is_space(**s)) (*s)++, (*n)--;
-  while (*n && is_space((*s)[*n - 1])) (*n)--;
-}
 
 /* ✗ ✘ ❌ mark a wrong example; ✓ ✔ ✅ a correct one. */
 static pymm_fragment_kind mark_kind(uint32_t cp) {
@@ -56,7 +33,7 @@ static header parse_header(const pymm_guide__line *line) {
   if (i + 2 >= n || s[i] != '#' || s[i + 1] != ' ' || is_space(s[i + 2])) return h;
   const char *text = s + i + 2;
   size_t len = n - i - 2;
-  trim(&text, &len);
+  pymm_guide__trim(&text, &len);
   size_t k = 0;
   pymm_fragment_kind mark = mark_kind(pymm_guide__decode(text, len, &k));
   if (mark) {
@@ -85,20 +62,10 @@ static header parse_header(const pymm_guide__line *line) {
   h.label = !spaced && head + 1 == len && text[head] == ':';
   /* A label's colon is punctuation, not part of the title: "WHY THIS MATTERS:" -> "WHY THIS MATTERS". */
   if (len && text[len - 1] == ':') len--;
-  trim(&text, &len);
+  pymm_guide__trim(&text, &len);
   h.title = text;
   h.title_length = len;
   return h;
-}
-
-/* The text between a panel line's │ borders, trimmed. */
-static void panel_interior(const pymm_guide__line *line, const char **s, size_t *n) {
-  *s = line->text;
-  *n = line->length;
-  if (starts_with(line, BOX_VERTICAL) || starts_with(line, BOX_TEE_RIGHT)) *s += 3, *n -= 3;
-  trim(s, n);
-  if (*n >= 3 && memcmp(*s + *n - 3, BOX_VERTICAL, 3) == 0) *n -= 3;
-  trim(s, n);
 }
 
 /* True when a panel starts at line k: ┌ at the left edge, a border of ─ up to ┐ (a ┬ would make it a
@@ -106,24 +73,24 @@ static void panel_interior(const pymm_guide__line *line, const char **s, size_t 
  * when the box is never closed. */
 static bool panel_at(const pymm_guide__block *block, uint32_t k, uint32_t *end) {
   const pymm_guide__line *top = &block->lines[k];
-  if (!starts_with(top, BOX_TOP_LEFT)) return false;
+  if (!pymm_guide__starts_with(top, PYMM_GUIDE__BOX_TOP_LEFT)) return false;
   size_t i = 3;
   bool dashes = false, closed = false;
   while (i < top->length && !closed) {
     uint32_t cp = pymm_guide__decode(top->text, top->length, &i);
-    if (cp == BOX_HORIZONTAL) dashes = true;
-    else if (cp == BOX_TOP_RIGHT) closed = true;
+    if (cp == PYMM_GUIDE__CP_HORIZONTAL) dashes = true;
+    else if (cp == PYMM_GUIDE__CP_TOP_RIGHT) closed = true;
     else return false;
   }
   if (!dashes || !closed) return false;
   uint32_t j = k + 1;
   for (; j < block->line_count; j++) {
     const pymm_guide__line *line = &block->lines[j];
-    if (starts_with(line, BOX_BOTTOM_LEFT)) {
+    if (pymm_guide__starts_with(line, PYMM_GUIDE__BOX_BOTTOM_LEFT)) {
       *end = j;
       return true;
     }
-    if (!starts_with(line, BOX_VERTICAL) && !starts_with(line, BOX_TEE_RIGHT)) break;
+    if (!pymm_guide__starts_with(line, PYMM_GUIDE__BOX_VERTICAL) && !pymm_guide__starts_with(line, PYMM_GUIDE__BOX_TEE_RIGHT)) break;
   }
   if (j == k + 1) return false; /* a lone border line draws nothing */
   *end = j - 1;
@@ -140,36 +107,33 @@ static size_t text_before_drawing(const char *s, size_t n) {
   return n;
 }
 
-static bool has_box(const char *s, size_t n) {
-  for (size_t i = 0; i < n;)
-    if (pymm_guide__is_box_cp(pymm_guide__decode(s, n, &i))) return true;
-  return false;
-}
-
 /* A panel's title: the text of its title bar (the line above the first ├); else the caption just above
  * the box ("CLOSURE = Function + Captured Environment"); else its first line of text. */
 static void panel_title(const pymm_guide__block *block, uint32_t k, uint32_t end, const char **title, size_t *len) {
-  if (k + 2 <= end && starts_with(&block->lines[k + 2], BOX_TEE_RIGHT)) {
-    panel_interior(&block->lines[k + 1], title, len);
+  if (k + 2 <= end && pymm_guide__starts_with(&block->lines[k + 2], PYMM_GUIDE__BOX_TEE_RIGHT)) {
+    pymm_guide__line interior = pymm_guide__panel_interior(&block->lines[k + 1]);
+    *title = interior.text;
+    *len = interior.length;
     if (*len) return;
   }
   for (uint32_t back = 1; back <= 2 && back <= k; back++) {
     const pymm_guide__line *line = &block->lines[k - back];
-    if (is_blank(line)) continue;
+    if (pymm_guide__is_blank(line)) continue;
     const char *s = line->text;
     size_t n = line->length;
-    trim(&s, &n);
+    pymm_guide__trim(&s, &n);
     while (n && (*s == '#' || is_space(*s))) s++, n--;
-    if (!n || has_box(s, n)) break;
+    if (!n || pymm_guide__has_box(s, n)) break;
     *title = s;
     *len = n;
     return;
   }
   for (uint32_t j = k + 1; j < end; j++) {
-    if (starts_with(&block->lines[j], BOX_TEE_RIGHT)) continue;
-    panel_interior(&block->lines[j], title, len);
-    *len = text_before_drawing(*title, *len);
-    trim(title, len);
+    if (pymm_guide__starts_with(&block->lines[j], PYMM_GUIDE__BOX_TEE_RIGHT)) continue;
+    pymm_guide__line interior = pymm_guide__panel_interior(&block->lines[j]);
+    *title = interior.text;
+    *len = text_before_drawing(interior.text, interior.length);
+    pymm_guide__trim(title, len);
     if (*len) return;
   }
   *title = "panel";
@@ -214,7 +178,7 @@ static void close_fragment(pymm_guide *guide, const pymm_guide__block *block, in
   if (open < 0) return;
   pymm_guide_entry *e = &guide->entries[open];
   uint32_t first = e->line_start - block->first_line;
-  while (last > first && is_blank(&block->lines[last])) last--;
+  while (last > first && pymm_guide__is_blank(&block->lines[last])) last--;
   e->line_end = block->first_line + last;
 }
 

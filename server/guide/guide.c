@@ -158,6 +158,42 @@ uint32_t pymm_guide__lower_cp(uint32_t cp) {
 
 bool pymm_guide__is_box_cp(uint32_t cp) { return cp >= 0x2500 && cp <= 0x257F; }
 
+bool pymm_guide__has_box(const char *s, size_t n) {
+  for (size_t i = 0; i < n;)
+    if (pymm_guide__is_box_cp(pymm_guide__decode(s, n, &i))) return true;
+  return false;
+}
+
+/* ---- lines -------------------------------------------------------------------------------------- */
+
+static bool is_space(char c) { return c == ' ' || c == '\t'; }
+
+void pymm_guide__trim(const char **s, size_t *n) {
+  while (*n && is_space(**s)) (*s)++, (*n)--;
+  while (*n && is_space((*s)[*n - 1])) (*n)--;
+}
+
+bool pymm_guide__starts_with(const pymm_guide__line *line, const char *prefix) {
+  size_t n = strlen(prefix);
+  return line->length >= n && memcmp(line->text, prefix, n) == 0;
+}
+
+bool pymm_guide__is_blank(const pymm_guide__line *line) {
+  for (size_t i = 0; i < line->length; i++)
+    if (!is_space(line->text[i])) return false;
+  return true;
+}
+
+pymm_guide__line pymm_guide__panel_interior(const pymm_guide__line *line) {
+  pymm_guide__line t = *line;
+  if (pymm_guide__starts_with(line, PYMM_GUIDE__BOX_VERTICAL) || pymm_guide__starts_with(line, PYMM_GUIDE__BOX_TEE_RIGHT))
+    t.text += 3, t.length -= 3;
+  pymm_guide__trim(&t.text, &t.length);
+  if (t.length >= 3 && memcmp(t.text + t.length - 3, PYMM_GUIDE__BOX_VERTICAL, 3) == 0) t.length -= 3;
+  pymm_guide__trim(&t.text, &t.length);
+  return t;
+}
+
 /* ---- slugs -------------------------------------------------------------------------------------- */
 
 void pymm_guide__slugify(pymm_buf *out, const char *text, size_t n) {
@@ -224,16 +260,19 @@ const char *pymm_guide__unique_slug(pymm_guide *guide, const char *base) {
 /* Splits the source into lines the way cmark counts them: "\n", "\r\n" and a lone "\r" all end a line. */
 static void index_lines(pymm_guide *guide) {
   const char *s = guide->source;
-  size_t n = guide->length, cap = 0, count = 0, start = 0;
-  for (size_t i = 0; i <= n; i++) {
-    bool end = i == n || s[i] == '\n' || s[i] == '\r';
-    if (!end) continue;
-    if (i == n && start == n) break; /* no empty line after the final line ending */
-    if (count == UINT32_MAX - 1) break;
+  size_t n = guide->length, cap = 0, count = 0;
+  for (size_t start = 0; start < n && count < UINT32_MAX - 1;) {
+    const char *newline = memchr(s + start, '\n', n - start);
+    size_t end = newline ? (size_t)(newline - s) : n;
+    const char *cr = memchr(s + start, '\r', end - start);
+    size_t next = end + 1;
+    if (cr) {
+      end = (size_t)(cr - s);
+      next = end + 1 + (end + 1 < n && s[end + 1] == '\n');
+    }
     PYMM_GROW(guide->lines, cap, count + 1);
-    guide->lines[count++] = (pymm_guide__span){start, i - start};
-    if (i < n && s[i] == '\r' && i + 1 < n && s[i + 1] == '\n') i++;
-    start = i + 1;
+    guide->lines[count++] = (pymm_guide__span){start, end - start};
+    start = next;
   }
   guide->line_count = (uint32_t)count;
 }
@@ -254,14 +293,6 @@ static void heading_text(cmark_node *heading, pymm_buf *out) {
     }
   }
   cmark_iter_free(iter);
-}
-
-static bool is_space(char c) { return c == ' ' || c == '\t'; }
-
-/* Shrinks [*s, *s + *n) past surrounding spaces and tabs. */
-static void trim(const char **s, size_t *n) {
-  while (*n && is_space(**s)) (*s)++, (*n)--;
-  while (*n && is_space((*s)[*n - 1])) (*n)--;
 }
 
 /* True when the code block starts with a fence line rather than being indented code. cmark says where
@@ -292,8 +323,8 @@ static void add_code_block(pymm_guide *guide, cmark_node *node, int32_t section)
   block.first_fragment = guide->entry_count;
   size_t cap = 0, n = strlen(literal);
   for (size_t i = 0; i < n;) {
-    size_t end = i;
-    while (end < n && literal[end] != '\n') end++;
+    const char *newline = memchr(literal + i, '\n', n - i);
+    size_t end = newline ? (size_t)(newline - literal) : n;
     size_t len = end - i;
     if (len && literal[i + len - 1] == '\r') len--;
     if (block.line_count == UINT32_MAX - 1) break;
@@ -388,7 +419,7 @@ pymm_guide *pymm_guide_load(const char *markdown, size_t length, const char *pat
     heading_text(nodes[i], &text);
     const char *s = text.data ? text.data : "";
     size_t n = text.len;
-    trim(&s, &n);
+    pymm_guide__trim(&s, &n);
     titles[h] = pymm_guide__strndup(guide, s, n);
     pymm_buf_clear(&slug);
     pymm_guide__slugify(&slug, s, n);
@@ -479,25 +510,16 @@ const char *pymm_guide_table_cell(const pymm_guide_table *table, uint32_t row, u
   return table->cells[(size_t)row * table->column_count + column];
 }
 
-/* True when 'cell' equals 'text' ignoring ASCII case and the spaces around 'text'. */
-static bool cell_matches(const char *cell, const char *text) {
-  size_t n = strlen(text);
-  trim(&text, &n);
-  size_t i = 0;
-  for (; i < n && cell[i]; i++) {
-    char a = cell[i], b = text[i];
-    if (a >= 'A' && a <= 'Z') a = (char)(a - 'A' + 'a');
-    if (b >= 'A' && b <= 'Z') b = (char)(b - 'A' + 'a');
-    if (a != b) return false;
-  }
-  return i == n && cell[i] == '\0';
-}
-
 int32_t pymm_guide_table_find_row(const pymm_guide_table *table, const char *text) {
   if (!table || !text || table->column_count == 0) return -1;
-  for (uint32_t row = 1; row < table->row_count; row++)
-    if (cell_matches(table->cells[(size_t)row * table->column_count], text)) return (int32_t)row;
-  return -1;
+  size_t n = strlen(text);
+  pymm_guide__trim(&text, &n);
+  char *wanted = pymm_strndup(text, n);
+  int32_t found = -1;
+  for (uint32_t row = 1; row < table->row_count && found < 0; row++)
+    if (pymm_ascii_ieq(table->cells[(size_t)row * table->column_count], wanted)) found = (int32_t)row;
+  free(wanted);
+  return found;
 }
 
 /* ---- pymm_guide_find ---------------------------------------------------------------------------- */
@@ -526,7 +548,7 @@ static size_t head_end(const char *s, size_t n) {
 /* The form pymm_guide_find() compares: leading '#' and numbering ("3.", "1.2)") dropped, optionally the
  * fragment tail and the parenthesised tail, then lowercase words separated by single spaces. */
 static void normalize(pymm_buf *out, const char *s, size_t n, bool shorten, bool fragment) {
-  trim(&s, &n);
+  pymm_guide__trim(&s, &n);
   while (n && (*s == '#' || is_space(*s))) s++, n--;
   size_t i = 0;
   while (i < n && s[i] >= '0' && s[i] <= '9') {
@@ -599,7 +621,7 @@ static bool title_matches(const pymm_guide *guide, size_t i, int how, const char
 
 /* Finds one reference (no '>') among the entries in 'scope'. */
 static int32_t find_one(const pymm_guide *guide, const char *ref, size_t n, int32_t scope) {
-  trim(&ref, &n);
+  pymm_guide__trim(&ref, &n);
   size_t from, to;
   scope_range(guide, scope, &from, &to);
   const char *slug = ref;

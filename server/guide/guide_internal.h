@@ -57,6 +57,25 @@ typedef struct pymm_guide__block {
   size_t first_fragment; /* the entries from here to entry_count were added for this block */
 } pymm_guide__block;
 
+/* The box-drawing characters a guide in this style draws with: UTF-8 bytes for prefix tests, code
+ * points for reading by column. */
+#define PYMM_GUIDE__BOX_VERTICAL "\xE2\x94\x82"    /* │ */
+#define PYMM_GUIDE__BOX_TOP_LEFT "\xE2\x94\x8C"    /* ┌ */
+#define PYMM_GUIDE__BOX_TEE_RIGHT "\xE2\x94\x9C"   /* ├ */
+#define PYMM_GUIDE__BOX_BOTTOM_LEFT "\xE2\x94\x94" /* └ */
+
+enum {
+  PYMM_GUIDE__CP_HORIZONTAL = 0x2500,       /* ─ */
+  PYMM_GUIDE__CP_HEAVY_HORIZONTAL = 0x2501, /* ━ */
+  PYMM_GUIDE__CP_VERTICAL = 0x2502,         /* │ */
+  PYMM_GUIDE__CP_TOP_LEFT = 0x250C,         /* ┌ */
+  PYMM_GUIDE__CP_TOP_RIGHT = 0x2510,        /* ┐ */
+  PYMM_GUIDE__CP_BOTTOM_LEFT = 0x2514,      /* └ */
+  PYMM_GUIDE__CP_TEE_RIGHT = 0x251C,        /* ├ */
+  PYMM_GUIDE__CP_TEE_DOWN = 0x252C,         /* ┬ */
+  PYMM_GUIDE__CP_CROSS = 0x253C,            /* ┼ */
+};
+
 /* ---- guide.c ----------------------------------------------------------------------------------- */
 
 /* Arena memory, 8-byte aligned, zeroed. Borrowed: valid until pymm_guide_free(). */
@@ -86,6 +105,17 @@ bool pymm_guide__is_word_cp(uint32_t cp);
 uint32_t pymm_guide__lower_cp(uint32_t cp);
 /* True for U+2500..U+257F, the box-drawing block. */
 bool pymm_guide__is_box_cp(uint32_t cp);
+/* True when s[0..n) holds a box-drawing character. */
+bool pymm_guide__has_box(const char *s, size_t n);
+
+/* Shrinks [*s, *s + *n) past the spaces and tabs around it. */
+void pymm_guide__trim(const char **s, size_t *n);
+/* True when the line starts with the bytes of 'prefix'. */
+bool pymm_guide__starts_with(const pymm_guide__line *line, const char *prefix);
+/* True when the line holds nothing but spaces and tabs. */
+bool pymm_guide__is_blank(const pymm_guide__line *line);
+/* The text between a panel line's borders (a leading │ or ├, a trailing │), trimmed. */
+pymm_guide__line pymm_guide__panel_interior(const pymm_guide__line *line);
 
 /* ---- fragments.c / tables.c / lookup.c ---------------------------------------------------------- */
 

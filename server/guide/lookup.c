@@ -25,9 +25,10 @@ typedef struct posting {
 } posting;
 
 typedef struct entry_info {
-  uint32_t body_length; /* whole words in the body */
-  uint32_t title_words; /* title words that are not numbers, at least 1 */
-  size_t title_seq, title_seq_length, body_seq, body_seq_length; /* whole words in order, in 'seq' */
+  uint32_t body_length;              /* whole words in the body */
+  uint32_t title_words;              /* title words that are not numbers, at least 1 */
+  size_t title_seq, title_seq_length; /* the title's whole words in order, in 'seq' */
+  size_t body_from, body_to;          /* the body's words, in 'words' */
 } entry_info;
 
 struct pymm_guide__index {
@@ -40,8 +41,9 @@ struct pymm_guide__index {
   size_t *post_start;  /* term_count + 1 */
   posting *postings;
   entry_info *info;
-  uint32_t *seq;
+  uint32_t *seq; /* titles' whole words */
   size_t seq_count, seq_cap;
+  uint32_t *words; /* every line's words in order: term id << 1, | 1 for a whole word (not a part) */
   double average_body;
 };
 
@@ -77,6 +79,7 @@ static size_t stem(char *s, size_t n) {
 }
 
 static bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+static bool is_lower_or_digit(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
 
 static void lower_into(pymm_buf *out, const char *s, size_t n) {
   pymm_buf_clear(out);
@@ -95,23 +98,25 @@ static void lower_into(pymm_buf *out, const char *s, size_t n) {
   for (size_t i = 0; i < n;) pymm_guide__put_cp(out, pymm_guide__lower_cp(pymm_guide__decode(s, n, &i)));
 }
 
-/* Whether the byte at s[*i] starts a word character; advances *i past that character. ASCII is the
- * common case and needs no decoding. */
-static bool next_is_word(const char *s, size_t n, size_t *i) {
-  unsigned char c = (unsigned char)s[*i];
-  if (c < 0x80) {
-    (*i)++;
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-  }
-  /* Box drawing (E2 94 xx, E2 95 xx) is a third of a guide in this style: skip it without decoding. */
-  if (c == 0xE2 && *i + 2 < n && ((unsigned char)s[*i + 1] == 0x94 || (unsigned char)s[*i + 1] == 0x95)) {
-    *i += 3;
-    return false;
-  }
-  return pymm_guide__is_word_cp(pymm_guide__decode(s, n, i));
+static inline bool is_ascii_word(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
-static bool is_lower_or_digit(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+/* Whether the character at s[i] belongs to a word; sets *next past it. ASCII is the common case and
+ * box drawing (E2 94 xx, E2 95 xx) a third of a guide in this style: neither is decoded. */
+static inline bool word_char_at(const char *s, size_t n, size_t i, size_t *next) {
+  unsigned char c = (unsigned char)s[i];
+  if (c < 0x80) {
+    *next = i + 1;
+    return is_ascii_word(c);
+  }
+  if (c == 0xE2 && i + 2 < n && ((unsigned char)s[i + 1] == 0x94 || (unsigned char)s[i + 1] == 0x95)) {
+    *next = i + 3;
+    return false;
+  }
+  *next = i;
+  return pymm_guide__is_word_cp(pymm_guide__decode(s, n, next));
+}
 
 /* Where the part starting at t[i] ends: at '_' or a camel hump ("lruCache", "HTTPServer"). */
 static size_t part_end(const char *t, size_t n, size_t i) {
@@ -154,13 +159,20 @@ static void each_word(const char *s, size_t n, bool pairs, word_fn fn, void *con
   size_t position = 0;
   bool have_previous = false;
   for (size_t i = 0; i < n;) {
-    size_t start = i;
-    if (!next_is_word(s, n, &i)) continue;
-    size_t end = i;
-    while (end < n) {
-      size_t k = end;
-      if (!next_is_word(s, n, &k)) break;
-      end = k;
+    size_t start = i, end;
+    if ((unsigned char)s[i] < 0x80 && !is_ascii_word((unsigned char)s[i])) {
+      i++;
+      continue;
+    }
+    if (!word_char_at(s, n, i, &end)) {
+      i = end;
+      continue;
+    }
+    for (;;) {
+      while (end < n && is_ascii_word((unsigned char)s[end])) end++;
+      size_t next;
+      if (end < n && (unsigned char)s[end] >= 0x80 && word_char_at(s, n, end, &next)) end = next;
+      else break;
     }
     i = end;
     const char *t = s + start;
@@ -248,7 +260,7 @@ static uint32_t term_intern(pymm_guide *guide, pymm_guide__index *index, const c
 typedef struct builder {
   pymm_guide *guide;
   pymm_guide__index *index;
-  uint32_t *ids; /* the current entry's words, title first; or, while lines are read, every line's words */
+  uint32_t *ids; /* the current entry's title words; or, while lines are read, every line's words */
   size_t id_count, id_cap, title_count;
   bool in_title, reading_lines;
   size_t whole_words; /* whole words of the current title */
@@ -298,12 +310,6 @@ void pymm_guide__index_build(pymm_guide *guide) {
   index->info = pymm_calloc(entries + 1, sizeof *index->info);
   builder b = {.guide = guide, .index = index};
   words_scratch scratch = {0};
-  /* Per term, while one entry is aggregated: the entry it was last seen in (+1), its counts. */
-  uint32_t *stamp = NULL, *tf = NULL, *in_title = NULL, *unique = NULL;
-  size_t stamp_cap = 0, unique_cap = 0;
-  tuple *tuples = NULL;
-  size_t tuple_count = 0, tuple_cap = 0;
-  double body_total = 0;
 
   /* Every line is read once: a fragment's lines are also part of its section's body. */
   b.reading_lines = true;
@@ -315,63 +321,74 @@ void pymm_guide__index_build(pymm_guide *guide) {
     each_word(text, length, false, index_word, &b, &scratch);
     line_words[line + 1] = b.id_count;
   }
-  uint32_t *words = b.ids;
+  /* Never NULL, so the body ranges below always index an array, even in a guide without words. */
+  index->words = b.ids ? b.ids : pymm_calloc(1, sizeof *index->words);
   b.ids = NULL;
   b.id_count = b.id_cap = 0;
   b.reading_lines = false;
+
+  /* Per term, while one entry is aggregated: the entry it was last seen in (+1), its counts. */
+  size_t terms = index->term_count + 1;
+  uint32_t *stamp = pymm_calloc(terms, sizeof *stamp), *tf = pymm_alloc(terms * sizeof *tf);
+  uint8_t *in_title = pymm_alloc(terms);
+  uint32_t *unique = NULL;
+  size_t unique_cap = 0;
+  tuple *tuples = NULL;
+  size_t tuple_count = 0, tuple_cap = 0;
+  double body_total = 0;
 
   for (size_t e = 0; e < entries; e++) {
     const pymm_guide_entry *entry = &guide->entries[e];
     entry_info *info = &index->info[e];
     b.id_count = b.title_count = 0;
-
     b.in_title = true;
     b.whole_words = 0;
     info->title_seq = index->seq_count;
     each_word(entry->title, strlen(entry->title), true, index_word, &b, &scratch);
     info->title_seq_length = index->seq_count - info->title_seq;
+    /* Title words may be new terms: the per-term arrays grow with the dictionary. */
+    if (index->term_count + 1 > terms) {
+      size_t more = (index->term_count + 1) * 2;
+      stamp = pymm_realloc(stamp, more * sizeof *stamp);
+      tf = pymm_realloc(tf, more * sizeof *tf);
+      in_title = pymm_realloc(in_title, more);
+      memset(stamp + terms, 0, (more - terms) * sizeof *stamp);
+      terms = more;
+    }
 
-    b.in_title = false;
-    info->body_seq = index->seq_count;
     uint32_t first, last;
     body_lines(guide, e, &first, &last);
     if (last > guide->line_count) last = guide->line_count;
-    for (size_t w = first <= last ? line_words[first] : 0; first <= last && w < line_words[last + 1]; w++) {
-      if (b.id_count == b.id_cap) PYMM_GROW(b.ids, b.id_cap, b.id_count + 1);
-      b.ids[b.id_count++] = words[w] >> 1;
-      if (!(words[w] & 1)) continue;
-      if (index->seq_count == index->seq_cap) PYMM_GROW(index->seq, index->seq_cap, index->seq_count + 1);
-      index->seq[index->seq_count++] = words[w] >> 1;
+    info->body_from = info->body_to = 0;
+    if (first <= last) {
+      info->body_from = line_words[first];
+      info->body_to = line_words[last + 1];
     }
-    info->body_seq_length = index->seq_count - info->body_seq;
-    info->body_length = (uint32_t)(info->body_seq_length < UINT32_MAX ? info->body_seq_length : UINT32_MAX);
-    body_total += (double)info->body_length;
 
-    if (index->term_count > stamp_cap) {
-      size_t old = stamp_cap;
-      stamp_cap = index->term_count * 2;
-      stamp = pymm_realloc(stamp, stamp_cap * sizeof *stamp);
-      tf = pymm_realloc(tf, stamp_cap * sizeof *tf);
-      in_title = pymm_realloc(in_title, stamp_cap * sizeof *in_title);
-      memset(stamp + old, 0, (stamp_cap - old) * sizeof *stamp);
-    }
-    size_t unique_count = 0;
-    for (size_t k = 0; k < b.id_count; k++) {
-      uint32_t id = b.ids[k];
+    size_t unique_count = 0, whole = 0;
+    for (size_t k = 0; k < b.id_count + (info->body_to - info->body_from); k++) {
+      bool title = k < b.id_count;
+      uint32_t word = title ? b.ids[k] : index->words[info->body_from + k - b.id_count];
+      uint32_t id = title ? word : word >> 1;
       if (stamp[id] != e + 1) {
         stamp[id] = (uint32_t)e + 1;
         tf[id] = in_title[id] = 0;
-        PYMM_GROW(unique, unique_cap, unique_count + 1);
+        if (unique_count == unique_cap) PYMM_GROW(unique, unique_cap, unique_count + 1);
         unique[unique_count++] = id;
       }
-      if (k < b.title_count) in_title[id] = 1;
-      else if (tf[id] < UINT32_MAX) tf[id]++;
+      if (title) in_title[id] = 1;
+      else {
+        whole += word & 1;
+        if (tf[id] < UINT32_MAX) tf[id]++;
+      }
     }
     for (size_t k = 0; k < unique_count; k++) {
       uint32_t id = unique[k];
-      PYMM_GROW(tuples, tuple_cap, tuple_count + 1);
+      if (tuple_count == tuple_cap) PYMM_GROW(tuples, tuple_cap, tuple_count + 1);
       tuples[tuple_count++] = (tuple){id, (uint32_t)e, tf[id], in_title[id]};
     }
+    info->body_length = (uint32_t)(whole < UINT32_MAX ? whole : UINT32_MAX);
+    body_total += (double)info->body_length;
     uint32_t title_words = 0;
     for (size_t k = 0; k < info->title_seq_length; k++) {
       const char *term = index->terms[index->seq[info->title_seq + k]];
@@ -404,7 +421,6 @@ void pymm_guide__index_build(pymm_guide *guide) {
   free(unique);
   free(tuples);
   free(b.ids);
-  free(words);
   free(line_words);
   scratch_free(&scratch);
 }
@@ -419,6 +435,7 @@ void pymm_guide__index_free(pymm_guide__index *index) {
   free(index->postings);
   free(index->info);
   free(index->seq);
+  free(index->words);
   free(index);
 }
 
@@ -499,6 +516,22 @@ static double natural_log(double x) {
 static double idf(const pymm_guide__index *index, size_t entries, uint32_t term) {
   double df = (double)(index->post_start[term + 1] - index->post_start[term]);
   return natural_log(1.0 + ((double)entries - df + 0.5) / (df + 0.5));
+}
+
+/* True when the body's whole words hold the query's words in a row (parts of split words between them
+ * are skipped). */
+static bool body_contains(const pymm_guide__index *index, const entry_info *info, const int64_t *words, size_t count) {
+  for (size_t i = info->body_from; i < info->body_to; i++) {
+    if (!(index->words[i] & 1) || (int64_t)(index->words[i] >> 1) != words[0]) continue;
+    size_t k = 1;
+    for (size_t j = i + 1; j < info->body_to && k < count; j++) {
+      if (!(index->words[j] & 1)) continue;
+      if ((int64_t)(index->words[j] >> 1) != words[k]) break;
+      k++;
+    }
+    if (k == count) return true;
+  }
+  return false;
 }
 
 static bool seq_contains(const uint32_t *seq, size_t n, const int64_t *words, size_t count) {
@@ -602,7 +635,7 @@ size_t pymm_guide_lookup(const pymm_guide *guide, const char *query_text, pymm_g
     if (exact && q->word_count >= 2 && covered >= 1.0) {
       if (seq_contains(index->seq + info->title_seq, info->title_seq_length, q->words, q->word_count))
         score[e] += 3.0 * word_idf;
-      else if (seq_contains(index->seq + info->body_seq, info->body_seq_length, q->words, q->word_count))
+      else if (body_contains(index, info, q->words, q->word_count))
         score[e] += 1.0 * word_idf;
     }
     if (exact && title_is_query(index, info, q)) score[e] += 2.0 * word_idf;

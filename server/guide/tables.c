@@ -7,25 +7,8 @@
 
 #include "guide_internal.h"
 
-#define BOX_VERTICAL "\xE2\x94\x82" /* │ */
-#define BOX_TEE_RIGHT "\xE2\x94\x9C" /* ├ */
-
-enum {
-  BOX_HORIZONTAL = 0x2500,       /* ─ */
-  BOX_HEAVY_HORIZONTAL = 0x2501, /* ━ */
-  BOX_VERTICAL_CP = 0x2502,      /* │ */
-  BOX_TOP_LEFT = 0x250C,         /* ┌ */
-  BOX_TOP_RIGHT = 0x2510,        /* ┐ */
-  BOX_BOTTOM_LEFT = 0x2514,      /* └ */
-  BOX_TEE_RIGHT_CP = 0x251C,     /* ├ */
-  BOX_TEE_DOWN = 0x252C,         /* ┬ */
-  BOX_CROSS = 0x253C,            /* ┼ */
-};
-
-typedef struct span {
-  const char *s;
-  size_t n;
-} span;
+/* A piece of a line: a cell's text, a title. */
+typedef pymm_guide__line span;
 
 /* Where each column of a line starts: offsets[c] is the byte of column c, offsets[count] the length.
  * count is 0 for lines without box characters, which can be no part of a box table. Maps are made on
@@ -35,18 +18,6 @@ typedef struct columns {
   uint32_t count;
   bool mapped;
 } columns;
-
-static bool is_space(char c) { return c == ' ' || c == '\t'; }
-
-static void trim(const char **s, size_t *n) {
-  while (*n && is_space(**s)) (*s)++, (*n)--;
-  while (*n && is_space((*s)[*n - 1])) (*n)--;
-}
-
-static bool starts_with(const pymm_guide__line *line, const char *prefix) {
-  size_t n = strlen(prefix);
-  return line->length >= n && memcmp(line->text, prefix, n) == 0;
-}
 
 static bool has_box_bytes(const pymm_guide__line *line) {
   const unsigned char *p = (const unsigned char *)line->text;
@@ -97,7 +68,7 @@ typedef struct spans {
 } spans;
 
 static void spans_push(spans *list, const char *s, size_t n) {
-  trim(&s, &n);
+  pymm_guide__trim(&s, &n);
   PYMM_GROW(list->items, list->cap, list->count + 1);
   list->items[list->count++] = (span){s, n};
 }
@@ -130,7 +101,7 @@ typedef struct body {
 
 static void body_add(body *b, const spans *cells, uint32_t line) {
   bool any = false;
-  for (size_t i = 0; i < cells->count; i++) any |= cells->items[i].n > 0;
+  for (size_t i = 0; i < cells->count; i++) any |= cells->items[i].length > 0;
   PYMM_GROW(b->items, b->cap, b->count + 1);
   body_line *l = &b->items[b->count++];
   *l = (body_line){NULL, 0, line};
@@ -158,9 +129,9 @@ static void row_append(row *r, const body_line *l) {
     r->count = l->count;
   }
   for (size_t i = 0; i < l->count; i++) {
-    if (!l->cells[i].n) continue;
+    if (!l->cells[i].length) continue;
     if (r->cells[i].len) pymm_buf_putc(&r->cells[i], ' ');
-    pymm_buf_append(&r->cells[i], l->cells[i].s, l->cells[i].n);
+    pymm_buf_append(&r->cells[i], l->cells[i].text, l->cells[i].length);
   }
 }
 
@@ -183,7 +154,7 @@ static void group_rows(const body *b, rows *out, bool single) {
       if (!single) open = false;
       continue;
     }
-    if (!(open && (single || separated || l->cells[0].n == 0))) {
+    if (!(open && (single || separated || l->cells[0].length == 0))) {
       PYMM_GROW(out->items, out->cap, out->count + 1);
       out->items[out->count++] = (row){NULL, 0, l->line};
       open = true;
@@ -203,44 +174,30 @@ static void rows_free(rows *t) {
 
 /* ---- where a table sits --------------------------------------------------------------------------- */
 
+/* The fragment of this block that holds guide line 'line', or -1. A block's fragments are in line order
+ * and do not overlap, so a binary search finds it: a block may hold thousands of boxes. */
+static int32_t fragment_holding(const pymm_guide *guide, const pymm_guide__block *block, uint32_t line) {
+  size_t lo = block->first_fragment, hi = guide->entry_count;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (guide->entries[mid].line_start <= line) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo == block->first_fragment) return -1;
+  const pymm_guide_entry *e = &guide->entries[lo - 1];
+  return e->line_end >= line ? (int32_t)(lo - 1) : -1;
+}
+
 /* The panel fragment of this block that holds block line k, or -1. */
 static int32_t panel_holding(const pymm_guide *guide, const pymm_guide__block *block, uint32_t k) {
-  uint32_t line = block->first_line + k;
-  for (size_t i = block->first_fragment; i < guide->entry_count; i++) {
-    const pymm_guide_entry *e = &guide->entries[i];
-    if (e->fragment == PYMM_FRAGMENT_PANEL && e->line_start <= line && line <= e->line_end) return (int32_t)i;
-  }
-  return -1;
+  int32_t i = fragment_holding(guide, block, block->first_line + k);
+  return i >= 0 && guide->entries[i].fragment == PYMM_FRAGMENT_PANEL ? i : -1;
 }
 
-/* The smallest fragment of this block holding guide line 'line', else the block's section. */
+/* The fragment of this block holding guide line 'line', else the block's section. */
 static int32_t innermost_entry(const pymm_guide *guide, const pymm_guide__block *block, uint32_t line) {
-  int32_t best = block->section;
-  uint32_t best_size = UINT32_MAX;
-  for (size_t i = block->first_fragment; i < guide->entry_count; i++) {
-    const pymm_guide_entry *e = &guide->entries[i];
-    if (e->line_start <= line && line <= e->line_end && e->line_end - e->line_start < best_size) {
-      best = (int32_t)i;
-      best_size = e->line_end - e->line_start;
-    }
-  }
-  return best;
-}
-
-/* The text between a panel line's │ borders. */
-static span panel_interior(const pymm_guide__line *line) {
-  span t = {line->text, line->length};
-  if (starts_with(line, BOX_VERTICAL) || starts_with(line, BOX_TEE_RIGHT)) t.s += 3, t.n -= 3;
-  trim(&t.s, &t.n);
-  if (t.n >= 3 && memcmp(t.s + t.n - 3, BOX_VERTICAL, 3) == 0) t.n -= 3;
-  trim(&t.s, &t.n);
-  return t;
-}
-
-static bool has_box(span t) {
-  for (size_t i = 0; i < t.n;)
-    if (pymm_guide__is_box_cp(pymm_guide__decode(t.s, t.n, &i))) return true;
-  return false;
+  int32_t i = fragment_holding(guide, block, line);
+  return i >= 0 ? i : block->section;
 }
 
 /* The nearest line of plain text above block line k ("Time Complexities:"), looking no higher than the
@@ -249,12 +206,12 @@ static span table_title(const pymm_guide *guide, const pymm_guide__block *block,
   uint32_t top = panel >= 0 ? guide->entries[panel].line_start - block->first_line + 1 : 0;
   for (uint32_t j = k; j-- > top;) {
     const pymm_guide__line *line = &block->lines[j];
-    if (panel >= 0 && starts_with(line, BOX_TEE_RIGHT)) break;
-    span t = panel >= 0 ? panel_interior(line) : (span){line->text, line->length};
-    trim(&t.s, &t.n);
-    if (!t.n) continue;
-    if (has_box(t)) break;
-    while (t.n && (*t.s == '#' || is_space(*t.s))) t.s++, t.n--;
+    if (panel >= 0 && pymm_guide__starts_with(line, PYMM_GUIDE__BOX_TEE_RIGHT)) break;
+    span t = panel >= 0 ? pymm_guide__panel_interior(line) : (span){line->text, line->length};
+    pymm_guide__trim(&t.text, &t.length);
+    if (!t.length) continue;
+    if (pymm_guide__has_box(t.text, t.length)) break;
+    while (t.length && (*t.text == '#' || *t.text == ' ' || *t.text == '\t')) t.text++, t.length--;
     return t;
   }
   if (panel >= 0) return (span){guide->entries[panel].title, strlen(guide->entries[panel].title)};
@@ -275,8 +232,7 @@ static void emit_table(pymm_guide *guide, const pymm_guide__block *block, const 
     row_lines[r] = source->line;
     for (size_t c = 0; c < column_count; c++) {
       const pymm_buf *cell = c < source->count ? &source->cells[c] : NULL;
-      cells[r * column_count + c] =
-          cell && cell->len ? pymm_guide__strndup(guide, cell->data, cell->len) : pymm_guide__strndup(guide, "", 0);
+      cells[r * column_count + c] = cell && cell->len ? pymm_guide__strndup(guide, cell->data, cell->len) : "";
     }
   }
   pymm_guide_table *table = pymm_guide__add_table(guide);
@@ -298,6 +254,15 @@ static bool finish_table(pymm_guide *guide, const pymm_guide__block *block, cons
   group_rows(head, &header, true);
   group_rows(data, &data_rows, false);
   bool table = header.count == 1 && header.items[0].count >= 2 && data_rows.count >= 1;
+  if (table) {
+    /* Short rows are padded with empty cells. A real table spends at least a │ (3 bytes) on each cell;
+     * one whose padding would outgrow its text many times over is a drawing, not a table. */
+    size_t widest = header.items[0].count, bytes = 0;
+    for (size_t i = 0; i < data_rows.count; i++)
+      if (data_rows.items[i].count > widest) widest = data_rows.items[i].count;
+    for (uint32_t k = first; k <= last; k++) bytes += block->lines[k].length;
+    table = (data_rows.count + 1) * widest <= bytes + 64;
+  }
   if (table) emit_table(guide, block, &header, &data_rows, first, last, title);
   rows_free(&header);
   rows_free(&data_rows);
@@ -315,7 +280,7 @@ static void split_box_row(const pymm_guide__line *line, const columns *map, uint
   uint32_t limit = right + 2 < map->count ? right + 2 : map->count - 1;
   uint32_t previous = left;
   for (uint32_t c = left + 1; c <= limit; c++) {
-    if (cp_at(line, map, c) != BOX_VERTICAL_CP) continue;
+    if (cp_at(line, map, c) != PYMM_GUIDE__CP_VERTICAL) continue;
     spans_push(cells, line->text + map->offsets[previous + 1], map->offsets[c] - map->offsets[previous + 1]);
     previous = c;
     if (c >= right) return;
@@ -323,8 +288,8 @@ static void split_box_row(const pymm_guide__line *line, const columns *map, uint
   uint32_t stop = right + 1 < map->count ? right + 1 : map->count;
   if (previous + 1 < stop) {
     span rest = {line->text + map->offsets[previous + 1], map->offsets[stop] - map->offsets[previous + 1]};
-    trim(&rest.s, &rest.n);
-    if (rest.n) spans_push(cells, rest.s, rest.n);
+    pymm_guide__trim(&rest.text, &rest.length);
+    if (rest.length) spans_push(cells, rest.text, rest.length);
   }
 }
 
@@ -343,7 +308,7 @@ static const char *title_for(pymm_guide *guide, const pymm_guide__block *block, 
                              title_cache *cache) {
   if (!cache->title || cache->line != k || cache->panel != panel) {
     span t = table_title(guide, block, k, panel);
-    *cache = (title_cache){k, panel, pymm_guide__strndup(guide, t.s, t.n)};
+    *cache = (title_cache){k, panel, pymm_guide__strndup(guide, t.text, t.length)};
   }
   return cache->title;
 }
@@ -358,14 +323,14 @@ static uint32_t read_box_table(pymm_guide *guide, const pymm_guide__block *block
     const columns *map = columns_of(block, maps, j);
     if (map->count <= left) break;
     uint32_t cp = cp_at(line, map, left);
-    if (cp == BOX_VERTICAL_CP) {
+    if (cp == PYMM_GUIDE__CP_VERTICAL) {
       split_box_row(line, map, left, right, cells);
       body_add(ruled ? &data : &head, cells, block->first_line + j);
-    } else if (cp == BOX_TEE_RIGHT_CP) {
+    } else if (cp == PYMM_GUIDE__CP_TEE_RIGHT) {
       if (!ruled && !head.count) break;
       if (ruled) body_add_separator(&data, block->first_line + j);
       ruled = true;
-    } else if (cp == BOX_BOTTOM_LEFT) {
+    } else if (cp == PYMM_GUIDE__CP_BOTTOM_LEFT) {
       last = j;
       break;
     } else {
@@ -391,15 +356,15 @@ static void add_box_tables(pymm_guide *guide, const pymm_guide__block *block, co
     if (!has_top_left(line)) continue;
     const columns *map = columns_of(block, maps, k);
     for (uint32_t c = 0; c + 1 < map->count; c++) {
-      if (cp_at(line, map, c) != BOX_TOP_LEFT || cp_at(line, map, c + 1) != BOX_HORIZONTAL) continue;
+      if (cp_at(line, map, c) != PYMM_GUIDE__CP_TOP_LEFT || cp_at(line, map, c + 1) != PYMM_GUIDE__CP_HORIZONTAL) continue;
       uint32_t r = c + 1;
       bool tees = false;
       for (; r < map->count; r++) {
         uint32_t cp = cp_at(line, map, r);
-        if (cp == BOX_TEE_DOWN) tees = true;
-        else if (cp != BOX_HORIZONTAL) break;
+        if (cp == PYMM_GUIDE__CP_TEE_DOWN) tees = true;
+        else if (cp != PYMM_GUIDE__CP_HORIZONTAL) break;
       }
-      if (r >= map->count || cp_at(line, map, r) != BOX_TOP_RIGHT) continue;
+      if (r >= map->count || cp_at(line, map, r) != PYMM_GUIDE__CP_TOP_RIGHT) continue;
       if (c == 0 && !tees) continue; /* a panel, not a table */
       uint32_t last = read_box_table(guide, block, maps, k, c, r, cells, &cache);
       for (uint32_t j = k; last > k && j <= last; j++) used[j] = true;
@@ -413,32 +378,32 @@ static void add_box_tables(pymm_guide *guide, const pymm_guide__block *block, co
 static void split_bars(span t, spans *cells) {
   cells->count = 0;
   size_t start = 0;
-  for (size_t i = 0; i + 3 <= t.n; i++) {
-    if (memcmp(t.s + i, BOX_VERTICAL, 3) != 0) continue;
-    spans_push(cells, t.s + start, i - start);
+  for (size_t i = 0; i + 3 <= t.length; i++) {
+    if (memcmp(t.text + i, PYMM_GUIDE__BOX_VERTICAL, 3) != 0) continue;
+    spans_push(cells, t.text + start, i - start);
     start = i + 3;
     i += 2;
   }
-  spans_push(cells, t.s + start, t.n - start);
+  spans_push(cells, t.text + start, t.length - start);
 }
 
 /* True for a rule under a header: only ─ (three or more), ━, ┼ and spaces. */
 static bool is_rule(span t) {
   size_t dashes = 0;
-  for (size_t i = 0; i < t.n;) {
-    uint32_t cp = pymm_guide__decode(t.s, t.n, &i);
-    if (cp == BOX_HORIZONTAL || cp == BOX_HEAVY_HORIZONTAL) dashes++;
-    else if (cp != BOX_CROSS && cp != ' ' && cp != '\t') return false;
+  for (size_t i = 0; i < t.length;) {
+    uint32_t cp = pymm_guide__decode(t.text, t.length, &i);
+    if (cp == PYMM_GUIDE__CP_HORIZONTAL || cp == PYMM_GUIDE__CP_HEAVY_HORIZONTAL) dashes++;
+    else if (cp != PYMM_GUIDE__CP_CROSS && cp != ' ' && cp != '\t') return false;
   }
   return dashes >= 3;
 }
 
 /* A line of the panel that could be a row: it starts with the panel's │ and has a │ inside. */
 static bool bar_row(const pymm_guide__line *line, span *interior) {
-  if (!starts_with(line, BOX_VERTICAL)) return false;
-  *interior = panel_interior(line);
-  for (size_t i = 0; i + 3 <= interior->n; i++)
-    if (memcmp(interior->s + i, BOX_VERTICAL, 3) == 0) return true;
+  if (!pymm_guide__starts_with(line, PYMM_GUIDE__BOX_VERTICAL)) return false;
+  *interior = pymm_guide__panel_interior(line);
+  for (size_t i = 0; i + 3 <= interior->length; i++)
+    if (memcmp(interior->text + i, PYMM_GUIDE__BOX_VERTICAL, 3) == 0) return true;
   return false;
 }
 
@@ -452,8 +417,8 @@ static void add_bar_tables(pymm_guide *guide, const pymm_guide__block *block, bo
       span interior;
       if (used[j] || used[j + 1] || !bar_row(&block->lines[j], &interior)) continue;
       split_bars(interior, cells);
-      if (cells->count < 2 || !cells->items[0].n) continue;
-      if (!starts_with(&block->lines[j + 1], BOX_VERTICAL) || !is_rule(panel_interior(&block->lines[j + 1])))
+      if (cells->count < 2 || !cells->items[0].length) continue;
+      if (!pymm_guide__starts_with(&block->lines[j + 1], PYMM_GUIDE__BOX_VERTICAL) || !is_rule(pymm_guide__panel_interior(&block->lines[j + 1])))
         continue;
       body head = {0}, data = {0};
       body_add(&head, cells, block->first_line + j);

@@ -32,6 +32,11 @@ cJSON *lsp_range_json(const pymm_document *doc, uint32_t start, uint32_t end, py
   return range;
 }
 
+/* A version number; 0 for one that is not a number or does not fit (1e999 is infinity: casting it is UB). */
+static int64_t version_number(const cJSON *v) {
+  return cJSON_IsNumber(v) && v->valuedouble > -9e18 && v->valuedouble < 9e18 ? (int64_t)v->valuedouble : 0;
+}
+
 static const char *text_document_uri(const cJSON *params) {
   const cJSON *td = cJSON_GetObjectItemCaseSensitive(params, "textDocument");
   const cJSON *uri = cJSON_GetObjectItemCaseSensitive(td, "uri");
@@ -63,7 +68,8 @@ void lsp_did_open(pymm_server *s, const cJSON *params) {
     entry->uri = pymm_strdup(uri);
     entry->doc = pymm_document_new(text->valuestring, length);
   }
-  entry->version = cJSON_IsNumber(version) ? (int64_t)version->valuedouble : 0;
+  entry->version = version_number(version);
+  entry->dirty = true;
 }
 
 /* Reads a {line, character} object; false when malformed. */
@@ -119,7 +125,8 @@ void lsp_did_change(pymm_server *s, const cJSON *params) {
       pymm_log(PYMM_LOG_ERROR, "%s: the change would make the document larger than 4 GiB; skipped", uri);
   }
   const cJSON *version = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(params, "textDocument"), "version");
-  if (cJSON_IsNumber(version)) entry->version = (int64_t)version->valuedouble;
+  if (cJSON_IsNumber(version)) entry->version = version_number(version);
+  entry->dirty = true;
 }
 
 void lsp_did_close(pymm_server *s, const cJSON *params) {
@@ -129,7 +136,34 @@ void lsp_did_close(pymm_server *s, const cJSON *params) {
     pymm_log(PYMM_LOG_WARNING, "didClose for %s, which is not open; ignored", uri ? uri : "(no uri)");
     return;
   }
+  lsp_clear_diagnostics(s, entry->uri);
   free(entry->uri);
   pymm_document_free(entry->doc);
   *entry = s->documents[--s->document_count];
+}
+
+/* pymm/documentText {textDocument: {uri}} -> {text, version, lines}: what pymm holds for a document, so tests
+ * can check it after thousands of edits. Only when PYMM_DEBUG is set: not for editors. */
+void lsp_document_text(pymm_server *s, const cJSON *params, lsp_reply *reply) {
+  const char *debug = getenv("PYMM_DEBUG");
+  if (!debug || !debug[0]) {
+    lsp_fail(reply, LSP_METHOD_NOT_FOUND, "unknown method: pymm/documentText (set PYMM_DEBUG=1 to enable it)");
+    return;
+  }
+  const char *uri = text_document_uri(params);
+  if (!uri) {
+    lsp_fail(reply, LSP_INVALID_PARAMS, "'textDocument' must be an object with a 'uri'");
+    return;
+  }
+  document_entry *entry = lsp_document_find(s, uri);
+  if (!entry) {
+    reply->result = cJSON_CreateNull();
+    return;
+  }
+  const pymm_text *text = pymm_document_text(entry->doc);
+  cJSON *result = cJSON_CreateObject();
+  cJSON_AddStringToObject(result, "text", pymm_text_data(text));
+  cJSON_AddNumberToObject(result, "version", (double)entry->version);
+  cJSON_AddNumberToObject(result, "lines", pymm_text_line_count(text));
+  reply->result = result;
 }

@@ -100,7 +100,7 @@ static void apply_settings(pymm_server *s, const cJSON *settings) {
   if (cJSON_IsObject(section)) settings = section;
   const cJSON *v;
   if ((v = setting(settings, "hover.maxTableRows")) && cJSON_IsNumber(v))
-    s->settings.hover_max_table_rows = v->valuedouble < 0 ? 0 : (uint32_t)v->valuedouble;
+    s->settings.hover_max_table_rows = v->valuedouble < 1 || v->valuedouble > 1e9 ? 0 : (uint32_t)v->valuedouble;
   if ((v = setting(settings, "inlayHints.complexity")) && cJSON_IsBool(v))
     s->settings.inlay_hints_complexity = cJSON_IsTrue(v);
   if ((v = setting(settings, "select"))) {
@@ -111,6 +111,8 @@ static void apply_settings(pymm_server *s, const cJSON *settings) {
     cJSON_Delete(s->ignore);
     s->ignore = string_list(v);
   }
+  if (setting(settings, "select") || setting(settings, "ignore")) /* republish with the new rule set */
+    for (size_t i = 0; i < s->document_count; i++) s->documents[i].dirty = true;
   if ((v = child(settings, "guidePath"))) {
     const char *path = cJSON_IsString(v) && v->valuestring[0] ? v->valuestring : s->options.guide_path;
     bool changed = (path == NULL) != (s->guide_path == NULL) || (path && strcmp(path, s->guide_path) != 0);
@@ -140,6 +142,7 @@ void lsp_initialize(pymm_server *s, const cJSON *params, lsp_reply *reply) {
   s->encoding = has_string(encodings, "utf-8") ? PYMM_ENCODING_UTF8 : PYMM_ENCODING_UTF16;
   const cJSON *formats = child(child(child(caps, "textDocument"), "hover"), "contentFormat");
   s->hover_markdown = has_string(formats, "markdown");
+  s->diagnostic_pull = cJSON_IsObject(child(child(caps, "textDocument"), "diagnostic"));
   s->configuration_pull = cJSON_IsTrue(child(child(caps, "workspace"), "configuration"));
 
   /* Settings first: they may name another guide, whose load then replaces the one under way. The result goes
@@ -154,6 +157,14 @@ void lsp_initialize(pymm_server *s, const cJSON *params, lsp_reply *reply) {
   cJSON_AddBoolToObject(sync, "openClose", true);
   cJSON_AddNumberToObject(sync, "change", 2); /* incremental */
   cJSON_AddBoolToObject(c, "hoverProvider", true);
+  cJSON *diagnostics = cJSON_AddObjectToObject(c, "diagnosticProvider");
+  cJSON_AddStringToObject(diagnostics, "identifier", "pymm");
+  cJSON_AddBoolToObject(diagnostics, "interFileDependencies", false);
+  cJSON_AddBoolToObject(diagnostics, "workspaceDiagnostics", false);
+  cJSON *actions = cJSON_AddObjectToObject(c, "codeActionProvider");
+  cJSON *kinds = cJSON_AddArrayToObject(actions, "codeActionKinds");
+  cJSON_AddItemToArray(kinds, cJSON_CreateString("quickfix"));
+  cJSON_AddItemToArray(kinds, cJSON_CreateString("source.fixAll.pymm"));
   cJSON_AddBoolToObject(c, "workspaceSymbolProvider", true);
   cJSON *commands = cJSON_AddArrayToObject(cJSON_AddObjectToObject(c, "executeCommandProvider"), "commands");
   for (const char *const *name = lsp_commands; *name; name++) cJSON_AddItemToArray(commands, cJSON_CreateString(*name));

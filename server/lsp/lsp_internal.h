@@ -56,6 +56,7 @@ typedef struct document_entry {
   char *uri;
   int64_t version;
   pymm_document *doc;
+  bool dirty; /* opened or changed in this batch: its diagnostics are published after the batch */
 } document_entry;
 
 typedef struct pending_request { /* a request pymm sent to the client */
@@ -72,6 +73,7 @@ typedef struct pymm_server {
   pymm_encoding encoding;
   /* Client capabilities, parsed once. */
   bool hover_markdown;
+  bool diagnostic_pull; /* textDocument/diagnostic: the client pulls, so pymm does not push */
   bool configuration_pull; /* workspace/configuration */
   /* Settings and what they build. */
   pymm_settings settings;
@@ -134,9 +136,24 @@ void lsp_configuration_result(pymm_server *s, const cJSON *result);
 void lsp_did_open(pymm_server *s, const cJSON *params);
 void lsp_did_change(pymm_server *s, const cJSON *params);
 void lsp_did_close(pymm_server *s, const cJSON *params);
+/* pymm/documentText: a document's text as pymm holds it; only with PYMM_DEBUG set (tests). */
+void lsp_document_text(pymm_server *s, const cJSON *params, lsp_reply *reply);
 document_entry *lsp_document_find(pymm_server *s, const char *uri);
 void lsp_documents_free(pymm_server *s);
 cJSON *lsp_range_json(const pymm_document *doc, uint32_t start, uint32_t end, pymm_encoding encoding);
+
+/* diagnostics.c: push after each batch (documents changed in it), and pull */
+void lsp_publish_diagnostics(pymm_server *s);
+/* Publishes an empty list for a document that is closing. */
+void lsp_clear_diagnostics(pymm_server *s, const char *uri);
+void lsp_document_diagnostic(pymm_server *s, const cJSON *params, lsp_reply *reply);
+/* The rule filter of the select/ignore settings; free with lsp_rule_filter_free(). */
+pymm_rule_filter lsp_rule_filter(const pymm_server *s);
+void lsp_rule_filter_free(pymm_rule_filter *filter);
+cJSON *lsp_diagnostic_json(pymm_server *s, const pymm_document *doc, const pymm_diagnostic *d);
+
+/* actions.c */
+void lsp_code_action(pymm_server *s, const cJSON *params, lsp_reply *reply);
 
 /* hover.c */
 void lsp_hover(pymm_server *s, const cJSON *params, lsp_reply *reply);

@@ -24,6 +24,9 @@ static const method METHODS[] = {
     {"textDocument/didChange", NULL, lsp_did_change},
     {"textDocument/didClose", NULL, lsp_did_close},
     {"textDocument/hover", lsp_hover, NULL},
+    {"pymm/documentText", lsp_document_text, NULL},
+    {"textDocument/diagnostic", lsp_document_diagnostic, NULL},
+    {"textDocument/codeAction", lsp_code_action, NULL},
     {"workspace/didChangeConfiguration", NULL, lsp_did_change_configuration},
     {"workspace/executeCommand", lsp_execute_command, NULL},
     {"workspace/symbol", lsp_workspace_symbol, NULL},
@@ -180,7 +183,7 @@ bool lsp_param_position(pymm_server *s, const cJSON *params, document_entry **en
 static void handle_response(pymm_server *s, const cJSON *message) {
   const cJSON *id = cJSON_GetObjectItemCaseSensitive(message, "id");
   for (size_t i = 0; i < s->pending_count; i++) {
-    if (!cJSON_IsNumber(id) || (int64_t)id->valuedouble != s->pending[i].id) continue;
+    if (!cJSON_IsNumber(id) || id->valuedouble != (double)s->pending[i].id) continue; /* no cast: 1e999 is UB */
     pending_request p = s->pending[i];
     s->pending[i] = s->pending[--s->pending_count];
     const cJSON *result = cJSON_GetObjectItemCaseSensitive(message, "result");
@@ -228,6 +231,7 @@ static void handle(pymm_server *s, cJSON *message, bool cancelled) {
   }
   const char *method_name = name->valuestring;
   const cJSON *params = cJSON_GetObjectItemCaseSensitive(message, "params");
+  if (cJSON_IsNull(params)) params = NULL; /* clients send "params": null for shutdown and exit */
   if (params && !cJSON_IsObject(params) && !cJSON_IsArray(params)) {
     if (has_id) send_error(s, id, LSP_INVALID_REQUEST, "'params' must be an object or an array");
     return;
@@ -307,13 +311,20 @@ static long escape_at(const char *p, size_t n) {
   return v;
 }
 
-/* Editors send a text holding half of a surrogate pair (a JavaScript string can) as a lone "\ud83d" escape,
- * which cJSON refuses, and the whole message, a document's text with it, would be lost. Each such escape
- * becomes "\ufffd", in place: the same six bytes. */
-static void mend_lone_surrogates(char *body, size_t length) {
+/* Two escapes cJSON cannot take, mended in place (same six bytes) so no document loses its text:
+ * - half of a surrogate pair, "\ud83d" alone (a JavaScript string can hold one, and editors send it), which
+ *   cJSON refuses, losing the whole message: it becomes "\ufffd";
+ * - "\u0000", which would cut cJSON's NUL-terminated string short: it becomes "\u0001", one byte and one
+ *   UTF-16 unit like NUL, so every position after it stays right. */
+static void mend_escapes(char *body, size_t length) {
   for (size_t i = 0; i + 1 < length; i++) {
     if (body[i] != '\\') continue;
     long unit = escape_at(body + i, length - i);
+    if (unit == 0) {
+      body[i + 5] = '1';
+      i += 5;
+      continue;
+    }
     if (unit < 0xD800 || unit > 0xDFFF) {
       i++; /* skip the escaped character, which may be a backslash */
       continue;
@@ -393,7 +404,7 @@ int pymm_lsp_serve(int in_fd, int out_fd, const pymm_lsp_options *options) {
         send_error(&s, NULL, LSP_PARSE_ERROR, problem);
         continue;
       }
-      mend_lone_surrogates(body, length);
+      mend_escapes(body, length);
       cJSON *message = cJSON_ParseWithLength(body, length);
       free(body);
       if (!message) {
@@ -413,6 +424,8 @@ int pymm_lsp_serve(int in_fd, int out_fd, const pymm_lsp_options *options) {
       if (!s.exit_requested && !s.io.broken) handle(&s, batch[i].message, cancelled);
       cJSON_Delete(batch[i].message);
     }
+    /* The debounce: the documents changed in this batch get their diagnostics once, after it. */
+    if (!s.exit_requested && !s.io.broken) lsp_publish_diagnostics(&s);
   }
   free(batch);
   if (s.io.broken) pymm_log(PYMM_LOG_ERROR, "the client is gone (writing to it failed); stopping");

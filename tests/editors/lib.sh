@@ -8,9 +8,10 @@ export npm_config_audit=false npm_config_fund=false npm_config_update_notifier=f
 
 log() { printf '%s: %s\n' "${0##*/}" "$*" >&2; }
 
-# Prints "skip: REASON" and exits 0; ctest turns that output into "Skipped" (SKIP_REGULAR_EXPRESSION).
+# For when the machine cannot install or run the editor: says why and exits 0; ctest turns this line into
+# "Skipped" (SKIP_REGULAR_EXPRESSION in tests/CMakeLists.txt). A check skipped inside a run says "SKIPPED:".
 skip() {
-  printf 'SKIPPED: %s\n' "$*"
+  printf 'SKIPPED (this machine cannot run the editor): %s\n' "$*"
   exit 0
 }
 
@@ -31,10 +32,14 @@ need_debs() {
   [ -z "$missing" ] && return 0
   command -v apt-get >/dev/null || return 1
   log "installing Debian packages:$missing"
-  # shellcheck disable=SC2086
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $missing >&2 && return 0
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q >&2 &&
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $missing >&2
+  # The editor tests may run in parallel (ctest -j): one apt-get at a time, and wait for dpkg's lock.
+  (
+    flock 9
+    local apt="env DEBIAN_FRONTEND=noninteractive apt-get -q -o DPkg::Lock::Timeout=600"
+    # shellcheck disable=SC2086
+    as_root $apt install -y --no-install-recommends $missing >&2 ||
+      { as_root $apt update >&2 && as_root $apt install -y --no-install-recommends $missing >&2; }
+  ) 9>"$CACHE/apt.lock"
 }
 
 # A directory name that changes when FILE changes: a new lock file gets a fresh install, an old one is reused.

@@ -65,10 +65,10 @@ local function cursor_on(needle, offset)
 end
 
 -- vim.ui.select answered by the first item whose text matches 'pattern'; remembers what was offered.
-local offered
+local offered, offered_count
 local function select_matching(pattern)
   vim.ui.select = function(items, opts, on_choice)
-    offered = {}
+    offered, offered_count = {}, #items
     for i, item in ipairs(items) do
       local text = opts.format_item and opts.format_item(item) or tostring(item)
       if type(item) == 'table' and type(item[2]) == 'table' and item[2].title then -- code actions: {client, action}
@@ -210,7 +210,7 @@ for lnum = 1, vim.api.nvim_buf_line_count(float.bufnr) do
   highlighted = highlighted or vim.fn.synIDattr(vim.fn.synID(lnum, 1, 1), 'name') ~= ''
 end
 check(highlighted, 'the lookup window has Markdown highlighting')
-say('lookup: offered %d items, showing %q', #offered, looked_up:match('[^\n]*deque[^\n]*') or '')
+say('lookup: offered %d items, showing %q', offered_count, looked_up:match('[^\n]*deque[^\n]*') or '')
 vim.api.nvim_win_close(float.winnr, true)
 
 -- 6. :PymmTopics opens the guide at the chosen section.
@@ -221,7 +221,7 @@ wait_for(':PymmTopics to open the guide', function()
 end)
 check(vim.api.nvim_get_current_line():lower():find('collections', 1, true) ~= nil,
   ':PymmTopics put the cursor on the section heading, got %q', vim.api.nvim_get_current_line())
-say('topics: %d offered, opened %s:%d', #offered, vim.fn.fnamemodify(vim.api.nvim_buf_get_name(0), ':t'),
+say('topics: %d offered, opened %s:%d', offered_count, vim.fn.fnamemodify(vim.api.nvim_buf_get_name(0), ':t'),
   vim.api.nvim_win_get_cursor(0)[1])
 
 for _, what in ipairs(skipped) do

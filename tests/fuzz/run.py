@@ -2,7 +2,7 @@
 """Runs one libFuzzer harness: first every kept crash input (regressions/NAME/), then fuzzing for SECONDS on
 the seed corpus and the corpus grown by earlier runs.
 
-usage: run.py HARNESS NAME SECONDS MAX_LEN SOURCE_DIR BUILD_DIR
+usage: run.py HARNESS NAME SECONDS MAX_LEN SOURCE_DIR BUILD_DIR   ($PYMM_FUZZ_SECONDS overrides SECONDS)
 
 The corpus grows in BUILD_DIR/corpus/NAME; a crash input is written to BUILD_DIR/crashes/ and its path
 printed: copy it to tests/fuzz/regressions/NAME/ (named after what broke) once the bug is fixed. The
@@ -21,6 +21,7 @@ def main():
     if len(sys.argv) != 7:
         sys.exit(__doc__)
     harness, name, seconds, max_len, source, build = sys.argv[1:]
+    seconds = os.environ.get("PYMM_FUZZ_SECONDS") or seconds  # `make fuzz FUZZ_SECONDS=...`
     regressions = os.path.join(source, "regressions", name)
     kept = sorted(os.path.join(regressions, f) for f in os.listdir(regressions)) if os.path.isdir(regressions) else []
     if kept:

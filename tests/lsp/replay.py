@@ -23,7 +23,7 @@ import subprocess
 import sys
 import time
 
-TIMEOUT = 10.0
+TIMEOUT = float(os.environ.get("PYMM_REPLAY_TIMEOUT", "10"))  # longer under valgrind
 
 
 class Failure(Exception):

@@ -635,6 +635,27 @@ static void test_small_guides(void) {
   }
 }
 
+static void test_wide_drawing(void) {
+  TEST("a box 100,000 cells wide over 1,000 one-cell rows is a drawing, not a table") {
+    pymm_buf b = {0};
+    pymm_buf_puts(&b, "# G\n\n```\n┌");
+    for (int i = 0; i < 100000; i++) pymm_buf_puts(&b, "─┬");
+    pymm_buf_puts(&b, "─┐\n│");
+    for (int i = 0; i < 100000; i++) pymm_buf_puts(&b, "a│");
+    pymm_buf_puts(&b, "b│\n├");
+    for (int i = 0; i < 100000; i++) pymm_buf_puts(&b, "─┼");
+    pymm_buf_puts(&b, "─┤\n");
+    for (int i = 0; i < 1000; i++) pymm_buf_puts(&b, "│x│\n");
+    pymm_buf_puts(&b, "└─┘\n```\n");
+    pymm_error err = {{0}};
+    pymm_guide *g = pymm_guide_load(b.data, b.len, NULL, &err);
+    OK(g != NULL);
+    if (g) INT_EQ(pymm_guide_table_count(g), 0);
+    pymm_guide_free(g);
+    pymm_buf_free(&b);
+  }
+}
+
 int main(void) {
   const pymm_blob *blob = pymm_data_find(PYMM_DEFAULT_GUIDE);
   OK(blob != NULL);
@@ -653,6 +674,7 @@ int main(void) {
   test_tables(g, &l);
   test_find(g);
   test_small_guides();
+  test_wide_drawing();
   free_lines(&l);
   pymm_guide_free(g);
   return HARNESS_DONE();
