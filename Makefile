@@ -14,7 +14,7 @@ APT_PACKAGES := build-essential cmake pkg-config git python3 libcjson-dev libcma
 # npm may come from Debian or with another Node.js build: only its command is checked.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps configure build run test test-unit asan fuzz install vsix format clean help
+.PHONY: all deps configure build run test test-unit asan fuzz install vsix format clean help bench bench-peers
 
 all: build
 
@@ -25,6 +25,7 @@ help:
 	@echo "make asan     build into $(ASAN_BUILD)/ with AddressSanitizer + UBSan and run the tests there"
 	@echo "make fuzz     fuzz each harness of tests/fuzz for FUZZ_SECONDS (default 600) in $(FUZZ_BUILD)/"
 	@echo "make install  install pymm and its guide (PREFIX=/usr/local)"
+	@echo "make bench    benchmarks against the budgets and the peers -> tests/bench/RESULTS.md (minutes)"
 	@echo "make vsix     package the VS Code extension as $(BUILD)/pymm-vscode.vsix"
 	@echo "make format   clang-format the C sources"
 
@@ -78,7 +79,7 @@ fuzz: deps
 asan: deps
 	@[ -f $(ASAN_BUILD)/CMakeCache.txt ] || cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DPYMM_SANITIZE=ON $(CMAKE_FLAGS)
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
-	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS)
+	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS) -LE "editors|valgrind"
 
 install: build
 	cmake --install $(BUILD) --prefix $(or $(PREFIX),/usr/local)
@@ -91,3 +92,31 @@ format:
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)
+
+# Benchmarks (tests/bench/): a Release build of its own, the peers installed where missing (a peer that cannot
+# be installed is reported as such in the table), then the driver writes tests/bench/RESULTS.md.
+BENCH_BUILD ?= build-bench
+BENCH_CACHE ?= $(HOME)/.cache/pymm-bench
+BENCH_FLAGS ?=
+
+bench-peers:
+	@missing=""; for p in python3-pylsp pylint; do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  { $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -q && \
+	    $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing; } || \
+	  echo "bench: could not install$$missing; the table will say so"; \
+	fi
+	@if [ ! -x $(BENCH_CACHE)/node_modules/.bin/pyright-langserver ] || \
+	    [ ! -d $(BENCH_CACHE)/node_modules/@astral-sh/ruff-wasm-nodejs ]; then \
+	  mkdir -p $(BENCH_CACHE) && npm install --prefix $(BENCH_CACHE) --no-audit --no-fund --silent \
+	    pyright @astral-sh/ruff-wasm-nodejs || echo "bench: npm could not install the peers; the table will say so"; \
+	fi
+
+bench: deps bench-peers
+	@[ -f $(BENCH_BUILD)/CMakeCache.txt ] || cmake -S . -B $(BENCH_BUILD) -DCMAKE_BUILD_TYPE=Release $(CMAKE_FLAGS)
+	cmake --build $(BENCH_BUILD) -j $(JOBS) --target pymm bench_parse_only bench_feature_profile
+	python3 tests/bench/bench.py --pymm $(BENCH_BUILD)/pymm --parse-only $(BENCH_BUILD)/tests/bench_parse_only \
+	  --peers-dir $(BENCH_CACHE) --out tests/bench/RESULTS.md $(BENCH_FLAGS)

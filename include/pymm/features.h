@@ -62,6 +62,21 @@ void pymm_hover_free(pymm_hover *hover);
 char *pymm_hover_render(const pymm_engine *engine, const pymm_hover *hover, pymm_markup markup,
                         const pymm_settings *settings);
 
+/* ---- complexity inlay hints -------------------------------------------------------------------- */
+
+typedef struct pymm_inlay_hint {
+  uint32_t offset;            /* where the hint goes: the end of the construct */
+  const pymm_topic *topic;    /* borrowed from the engine: the operation and its table row */
+  uint32_t pattern;           /* the query pattern that found it (the earlier wins, as in hover) */
+  bool per_iteration;         /* inside a loop body: the cost is paid on every iteration */
+  char label[80];             /* "O(n)" or "O(n) per iteration" */
+} pymm_inlay_hint;
+
+/* Hints for the operations in bytes [start, end) whose table row is not O(1) and whose receiver's type is
+ * known (never a hedged guess). Sorted by offset. Caller owns '*hints'; free with free(). */
+size_t pymm_inlay_hints(const pymm_engine *engine, pymm_document *doc, uint32_t start, uint32_t end,
+                        pymm_inlay_hint **hints);
+
 /* ---- lookup and table of contents -------------------------------------------------------------- */
 
 typedef struct pymm_lookup_item {

@@ -20,6 +20,7 @@ static const char USAGE[] =
     "  hover FILE:LINE:COL       print the hover at a position (LINE and COL count from 1)\n"
     "      --markdown            print Markdown instead of plain text\n"
     "  topics [--json]           print the guide's table of contents\n"
+    "      --coverage            with the topics that reach each section\n"
     "  check PATHS...            report the gotchas the guide warns about (pymm check --help)\n"
     "      --fix [--unsafe-fixes] --select/--ignore CODES --output-format text|json|sarif\n"
     "  rule [CODE...|--all]      explain a rule with the guide's text\n"
@@ -31,7 +32,7 @@ static const char USAGE[] =
 typedef struct options {
   const char *guide;
   size_t max_message_size; /* serve: 0 for the default */
-  bool json, list, markdown;
+  bool json, list, markdown, coverage;
   const char **args;
   int arg_count;
 } options;
@@ -171,25 +172,51 @@ static int run_hover(const options *o) {
   return code;
 }
 
+/* The topics whose guide entry lies in section 'e' (its fragments and subsections included), ", "-separated;
+ * NULL when none. Caller owns the result; free with free(). */
+static char *topics_reaching(const pymm_engine *engine, const pymm_guide_entry *e) {
+  const pymm_guide *g = pymm_engine_guide(engine);
+  const pymm_topics *topics = pymm_engine_topics(engine);
+  pymm_buf b = {0};
+  for (size_t t = 0; t < pymm_topics_count(topics); t++) {
+    const pymm_topic *topic = pymm_topics_at(topics, t);
+    if (topic->entry < 0) continue;
+    uint32_t line = pymm_guide_entry_at(g, (size_t)topic->entry)->line_start;
+    if (line < e->line_start || line > e->line_end) continue;
+    pymm_buf_printf(&b, "%s%s", b.len ? ", " : "", topic->id);
+  }
+  return b.len ? pymm_buf_take(&b) : NULL;
+}
+
+/* The table of contents; with --coverage, each ### section with the topics that reach it, a report for whoever
+ * edits the topic map (the learning-path sections are meant to have none). */
 static int run_topics(const options *o) {
   pymm_engine *engine = open_engine(o);
   if (!engine) return 2;
   const pymm_guide *g = pymm_engine_guide(engine);
   cJSON *out = o->json ? cJSON_CreateArray() : NULL;
+  int unreached = 0;
   for (size_t i = 0; i < pymm_guide_entry_count(g); i++) {
     const pymm_guide_entry *e = pymm_guide_entry_at(g, i);
     if (e->kind != PYMM_GUIDE_SECTION || e->level < 2) continue;
+    char *reach = o->coverage ? topics_reaching(engine, e) : NULL;
+    if (o->coverage && !reach && e->level >= 3) unreached++;
     if (out) {
       cJSON *item = cJSON_CreateObject();
       cJSON_AddStringToObject(item, "title", e->title);
       cJSON_AddStringToObject(item, "anchor", e->slug);
       cJSON_AddNumberToObject(item, "level", e->level);
       cJSON_AddNumberToObject(item, "line", e->line_start);
+      if (o->coverage) cJSON_AddStringToObject(item, "topics", reach ? reach : "");
       cJSON_AddItemToArray(out, item);
+    } else if (o->coverage && e->level >= 3) {
+      printf("%5u  %s%s: %s\n", e->line_start, reach ? "" : "✗ ", e->title, reach ? reach : "no topic");
     } else {
       printf("%5u  %*s%s\n", e->line_start, (e->level - 2) * 2, "", e->title);
     }
+    free(reach);
   }
+  if (o->coverage && !out) printf("%d sections reached by no topic\n", unreached);
   if (out) {
     char *text = cJSON_Print(out);
     printf("%s\n", text);
@@ -230,6 +257,8 @@ int main(int argc, char **argv) {
       o.list = true;
     } else if (!strcmp(a, "--markdown")) {
       o.markdown = true;
+    } else if (!strcmp(a, "--coverage")) {
+      o.coverage = true;
     } else if (!strcmp(a, "--stdio")) {
       /* Editors' clients add it; stdio is the only transport. */
     } else if (a[0] == '-' && a[1]) {

@@ -51,6 +51,7 @@ char *pymm_guide__strndup(pymm_guide *guide, const char *s, size_t n) {
   return copy;
 }
 
+/* Frees every block of an arena. */
 static void arena_free(pymm_guide__arena_block *block) {
   while (block) {
     pymm_guide__arena_block *next = block->next;
@@ -206,6 +207,7 @@ void pymm_guide__slugify(pymm_buf *out, const char *text, size_t n) {
   if (!out->data) pymm_buf_append(out, "", 0);
 }
 
+/* FNV-1a over a NUL-terminated string. */
 static uint64_t hash_string(const char *s) {
   uint64_t h = 1469598103934665603u;
   for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211u;
@@ -579,6 +581,7 @@ static void normalize(pymm_buf *out, const char *s, size_t n, bool shorten, bool
   }
 }
 
+/* Fills match_full and match_short for every entry, so pymm_guide_find() normalises only its argument. */
 static void precompute_match_titles(pymm_guide *guide) {
   guide->match_full = pymm_calloc(guide->entry_count + 1, sizeof *guide->match_full);
   guide->match_short = pymm_calloc(guide->entry_count + 1, sizeof *guide->match_short);
@@ -610,6 +613,7 @@ static void scope_range(const pymm_guide *guide, int32_t scope, size_t *from, si
 
 enum { MATCH_FULL, MATCH_SHORT, MATCH_PREFIX };
 
+/* Whether entry i's title matches the normalised reference at tier 'how'. */
 static bool title_matches(const pymm_guide *guide, size_t i, int how, const char *full, const char *shorter) {
   switch (how) {
   case MATCH_FULL: return strcmp(guide->match_full[i], full) == 0;

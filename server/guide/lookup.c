@@ -59,6 +59,7 @@ typedef struct words_scratch {
   pymm_buf lower, previous, part, pair;
 } words_scratch;
 
+/* True for a non-empty run of lowercase ASCII letters. */
 static bool is_ascii_alpha(const char *s, size_t n) {
   for (size_t i = 0; i < n; i++)
     if (s[i] < 'a' || s[i] > 'z') return false;
@@ -81,6 +82,7 @@ static size_t stem(char *s, size_t n) {
 static bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 static bool is_lower_or_digit(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
 
+/* Writes s[0..n) lowercased into out (replacing its contents). */
 static void lower_into(pymm_buf *out, const char *s, size_t n) {
   pymm_buf_clear(out);
   bool ascii = true;
@@ -155,6 +157,7 @@ static void each_part(const char *t, size_t n, const char *whole, size_t whole_l
   }
 }
 
+/* Calls 'fn' for every word of s[0..n): whole, its parts, and with 'pairs' two adjacent words joined. */
 static void each_word(const char *s, size_t n, bool pairs, word_fn fn, void *context, words_scratch *w) {
   size_t position = 0;
   bool have_previous = false;
@@ -204,6 +207,7 @@ static void each_word(const char *s, size_t n, bool pairs, word_fn fn, void *con
   }
 }
 
+/* Frees the buffers each_word() reuses. */
 static void scratch_free(words_scratch *w) {
   pymm_buf_free(&w->lower);
   pymm_buf_free(&w->previous);
@@ -213,6 +217,7 @@ static void scratch_free(words_scratch *w) {
 
 /* ---- the term dictionary -------------------------------------------------------------------------- */
 
+/* FNV-1a over s[0..n). */
 static uint64_t hash_bytes(const char *s, size_t n) {
   uint64_t h = 1469598103934665603u;
   for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211u;
@@ -229,12 +234,14 @@ static uint32_t *term_slot(const pymm_guide__index *index, const char *s, size_t
   }
 }
 
+/* The id of word s[0..n), or -1 when the guide does not use it. */
 static int64_t term_find(const pymm_guide__index *index, const char *s, size_t n) {
   if (!index->slot_cap) return -1;
   uint32_t id = *term_slot(index, s, n);
   return id ? (int64_t)id - 1 : -1;
 }
 
+/* The id of word s[0..n), added to the dictionary when new. */
 static uint32_t term_intern(pymm_guide *guide, pymm_guide__index *index, const char *s, size_t n) {
   if ((index->term_count + 1) * 2 > index->slot_cap) {
     size_t cap = index->slot_cap ? index->slot_cap * 2 : 1024;
@@ -455,6 +462,7 @@ typedef struct query {
   size_t word_count;
 } query;
 
+/* Adds a term to the query, or raises the weight and coverage of one already there. */
 static void query_add(query *q, uint32_t term, double weight, uint32_t covers) {
   for (size_t i = 0; i < q->term_count; i++) {
     if (q->terms[i].term != term) continue;
@@ -483,6 +491,7 @@ static void query_add_prefixed(query *q, const char *word, size_t n, uint32_t co
   for (size_t k = 0; k < count; k++) query_add(q, best[k], 0.5, covers);
 }
 
+/* Turns one word of the query into terms: itself, else the guide's words it starts; its parts; joined pairs. */
 static void query_word(void *context, const char *word, size_t length, word_kind kind, size_t position) {
   query *q = context;
   if (position >= MAX_QUERY_WORDS) return;
@@ -513,6 +522,7 @@ static double natural_log(double x) {
   return 2.0 * sum + k * 0.69314718055994530942;
 }
 
+/* BM25's inverse document frequency of a term over the entries. */
 static double idf(const pymm_guide__index *index, size_t entries, uint32_t term) {
   double df = (double)(index->post_start[term + 1] - index->post_start[term]);
   return natural_log(1.0 + ((double)entries - df + 0.5) / (df + 0.5));
@@ -534,6 +544,7 @@ static bool body_contains(const pymm_guide__index *index, const entry_info *info
   return false;
 }
 
+/* True when seq[0..n) holds the query's words in a row. */
 static bool seq_contains(const uint32_t *seq, size_t n, const int64_t *words, size_t count) {
   for (size_t i = 0; i + count <= n; i++) {
     size_t k = 0;
@@ -566,6 +577,7 @@ typedef struct candidate {
   uint32_t entry;
 } candidate;
 
+/* Best score first; then the smaller entry; then document order. */
 static int compare_candidates(const void *a, const void *b) {
   const candidate *x = a, *y = b;
   if (x->score != y->score) return x->score > y->score ? -1 : 1;

@@ -19,6 +19,7 @@ typedef struct columns {
   bool mapped;
 } columns;
 
+/* True when the line holds a box-drawing character (E2 94 xx or E2 95 xx). */
 static bool has_box_bytes(const pymm_guide__line *line) {
   const unsigned char *p = (const unsigned char *)line->text;
   for (size_t i = 0; i + 1 < line->length; i++)
@@ -26,6 +27,7 @@ static bool has_box_bytes(const pymm_guide__line *line) {
   return false;
 }
 
+/* Maps a line's columns to bytes; an empty map for a line without box characters. */
 static columns map_columns(const pymm_guide__line *line) {
   columns map = {.mapped = true};
   if (!has_box_bytes(line) || line->length >= UINT32_MAX) return map;
@@ -56,6 +58,7 @@ static bool has_top_left(const pymm_guide__line *line) {
   return false;
 }
 
+/* The code point in column 'column' of a mapped line. */
 static uint32_t cp_at(const pymm_guide__line *line, const columns *map, uint32_t column) {
   size_t i = map->offsets[column];
   return pymm_guide__decode(line->text, line->length, &i);
@@ -67,6 +70,7 @@ typedef struct spans {
   size_t count, cap;
 } spans;
 
+/* Appends s[0..n), trimmed, as one cell. */
 static void spans_push(spans *list, const char *s, size_t n) {
   pymm_guide__trim(&s, &n);
   PYMM_GROW(list->items, list->cap, list->count + 1);
@@ -99,6 +103,7 @@ typedef struct body {
   size_t count, cap;
 } body;
 
+/* Records a line of cells; a line of empty cells is recorded as a separator. */
 static void body_add(body *b, const spans *cells, uint32_t line) {
   bool any = false;
   for (size_t i = 0; i < cells->count; i++) any |= cells->items[i].length > 0;
@@ -111,6 +116,7 @@ static void body_add(body *b, const spans *cells, uint32_t line) {
   l->count = cells->count;
 }
 
+/* Records a rule (├──┼──┤) between rows. */
 static void body_add_separator(body *b, uint32_t line) {
   PYMM_GROW(b->items, b->cap, b->count + 1);
   b->items[b->count++] = (body_line){NULL, 0, line};
@@ -122,6 +128,7 @@ static void body_free(body *b) {
   *b = (body){0};
 }
 
+/* Joins a line's cells onto a row's, one space between a cell's lines. */
 static void row_append(row *r, const body_line *l) {
   if (l->count > r->count) {
     r->cells = pymm_realloc(r->cells, l->count * sizeof *r->cells);
@@ -293,9 +300,6 @@ static void split_box_row(const pymm_guide__line *line, const columns *map, uint
   }
 }
 
-/* Reads the box table whose top border starts at block line k, columns [left, right]. Adds it when it
- * has a header of two or more cells, a ├ rule under it and at least one data row; returns its last
- * line, or k when there is no table. */
 /* The title of the tables whose top borders are on one line, found once for all of them: a line may
  * draw many boxes side by side. */
 typedef struct title_cache {
@@ -304,6 +308,7 @@ typedef struct title_cache {
   const char *title; /* arena */
 } title_cache;
 
+/* The title for tables at block line k, found once per line. Borrowed: valid until pymm_guide_free(). */
 static const char *title_for(pymm_guide *guide, const pymm_guide__block *block, uint32_t k, int32_t panel,
                              title_cache *cache) {
   if (!cache->title || cache->line != k || cache->panel != panel) {
@@ -313,6 +318,9 @@ static const char *title_for(pymm_guide *guide, const pymm_guide__block *block, 
   return cache->title;
 }
 
+/* Reads the box table whose top border starts at block line k, columns [left, right]. Adds it when it
+ * has a header of two or more cells, a ├ rule under it and at least one data row; returns its last
+ * line, or k when there is no table. */
 static uint32_t read_box_table(pymm_guide *guide, const pymm_guide__block *block, columns *maps, uint32_t k,
                                uint32_t left, uint32_t right, spans *cells, title_cache *cache) {
   body head = {0}, data = {0};
@@ -348,6 +356,7 @@ static uint32_t read_box_table(pymm_guide *guide, const pymm_guide__block *block
   return table ? last : k;
 }
 
+/* Tries every ┌─ ... ┐ border of the block as the top of a box table. */
 static void add_box_tables(pymm_guide *guide, const pymm_guide__block *block, columns *maps, bool *used,
                            spans *cells) {
   title_cache cache = {0};
@@ -375,6 +384,7 @@ static void add_box_tables(pymm_guide *guide, const pymm_guide__block *block, co
 
 /* ---- │-column tables inside panels --------------------------------------------------------------- */
 
+/* Splits text at each │ into trimmed cells. */
 static void split_bars(span t, spans *cells) {
   cells->count = 0;
   size_t start = 0;
@@ -407,6 +417,7 @@ static bool bar_row(const pymm_guide__line *line, span *interior) {
   return false;
 }
 
+/* Finds │-column tables inside the panels of the block: a header row, a ──── rule, then rows. */
 static void add_bar_tables(pymm_guide *guide, const pymm_guide__block *block, bool *used, spans *cells) {
   size_t fragments_end = guide->entry_count;
   for (size_t p = block->first_fragment; p < fragments_end; p++) {

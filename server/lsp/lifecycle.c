@@ -101,8 +101,12 @@ static void apply_settings(pymm_server *s, const cJSON *settings) {
   const cJSON *v;
   if ((v = setting(settings, "hover.maxTableRows")) && cJSON_IsNumber(v))
     s->settings.hover_max_table_rows = v->valuedouble < 1 || v->valuedouble > 1e9 ? 0 : (uint32_t)v->valuedouble;
-  if ((v = setting(settings, "inlayHints.complexity")) && cJSON_IsBool(v))
+  if ((v = setting(settings, "inlayHints.complexity")) && cJSON_IsBool(v) &&
+      s->settings.inlay_hints_complexity != cJSON_IsTrue(v)) {
     s->settings.inlay_hints_complexity = cJSON_IsTrue(v);
+    /* The editor asks again for what it shows only when told to. */
+    if (s->initialized && s->inlay_refresh) lsp_request(s, "workspace/inlayHint/refresh", NULL);
+  }
   if ((v = setting(settings, "select"))) {
     cJSON_Delete(s->select);
     s->select = string_list(v);
@@ -144,6 +148,7 @@ void lsp_initialize(pymm_server *s, const cJSON *params, lsp_reply *reply) {
   s->hover_markdown = has_string(formats, "markdown");
   s->diagnostic_pull = cJSON_IsObject(child(child(caps, "textDocument"), "diagnostic"));
   s->configuration_pull = cJSON_IsTrue(child(child(caps, "workspace"), "configuration"));
+  s->inlay_refresh = cJSON_IsTrue(child(child(child(caps, "workspace"), "inlayHint"), "refreshSupport"));
 
   /* Settings first: they may name another guide, whose load then replaces the one under way. The result goes
    * out without waiting for the load; the first request that needs the guide waits for it. */
@@ -157,6 +162,7 @@ void lsp_initialize(pymm_server *s, const cJSON *params, lsp_reply *reply) {
   cJSON_AddBoolToObject(sync, "openClose", true);
   cJSON_AddNumberToObject(sync, "change", 2); /* incremental */
   cJSON_AddBoolToObject(c, "hoverProvider", true);
+  cJSON_AddBoolToObject(c, "inlayHintProvider", true);
   cJSON *diagnostics = cJSON_AddObjectToObject(c, "diagnosticProvider");
   cJSON_AddStringToObject(diagnostics, "identifier", "pymm");
   cJSON_AddBoolToObject(diagnostics, "interFileDependencies", false);

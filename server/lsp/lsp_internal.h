@@ -75,6 +75,7 @@ typedef struct pymm_server {
   bool hover_markdown;
   bool diagnostic_pull; /* textDocument/diagnostic: the client pulls, so pymm does not push */
   bool configuration_pull; /* workspace/configuration */
+  bool inlay_refresh;      /* workspace/inlayHint/refresh */
   /* Settings and what they build. */
   pymm_settings settings;
   char *guide_path; /* current guidePath setting (or --guide), NULL for the embedded guide */
@@ -109,7 +110,7 @@ void lsp_fail(lsp_reply *reply, int code, const char *fmt, ...) PYMM_PRINTF(3, 4
 
 /* Sending (server.c). Notifications and server->client requests; responses are server.c's alone. */
 void lsp_notify(pymm_server *s, const char *method, cJSON *params); /* takes ownership of 'params' */
-void lsp_request(pymm_server *s, const char *method, cJSON *params); /* takes ownership of 'params' */
+void lsp_request(pymm_server *s, const char *method, cJSON *params); /* takes ownership of 'params' (NULL: none) */
 void lsp_show_message(pymm_server *s, int type, const char *fmt, ...) PYMM_PRINTF(3, 4);
 
 /* Params helpers: false + reply error (-32602) when a field is missing or of the wrong type. */
@@ -157,6 +158,9 @@ void lsp_code_action(pymm_server *s, const cJSON *params, lsp_reply *reply);
 
 /* hover.c */
 void lsp_hover(pymm_server *s, const cJSON *params, lsp_reply *reply);
+
+/* inlay.c */
+void lsp_inlay_hint(pymm_server *s, const cJSON *params, lsp_reply *reply);
 
 /* lookup.c */
 void lsp_execute_command(pymm_server *s, const cJSON *params, lsp_reply *reply);

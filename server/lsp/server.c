@@ -24,6 +24,7 @@ static const method METHODS[] = {
     {"textDocument/didChange", NULL, lsp_did_change},
     {"textDocument/didClose", NULL, lsp_did_close},
     {"textDocument/hover", lsp_hover, NULL},
+    {"textDocument/inlayHint", lsp_inlay_hint, NULL},
     {"pymm/documentText", lsp_document_text, NULL},
     {"textDocument/diagnostic", lsp_document_diagnostic, NULL},
     {"textDocument/codeAction", lsp_code_action, NULL},
@@ -103,7 +104,7 @@ void lsp_request(pymm_server *s, const char *name, cJSON *params) {
   cJSON_AddStringToObject(m, "jsonrpc", "2.0");
   cJSON_AddNumberToObject(m, "id", (double)id);
   cJSON_AddStringToObject(m, "method", name);
-  cJSON_AddItemToObject(m, "params", params ? params : cJSON_CreateObject());
+  if (params) cJSON_AddItemToObject(m, "params", params); /* methods such as refresh take none */
   send_json(s, m);
 }
 

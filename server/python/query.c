@@ -38,7 +38,50 @@ struct pymm_query {
   TSQuery *query;
   pattern *patterns;
   uint32_t pattern_count;
+  bool module_rooted; /* some pattern may match the module node itself: (module ...), (_ ...), [...] */
 };
+
+/* True when a node pattern whose name starts at source[i] may match the module: `module` or the wildcard. */
+static bool head_may_be_module(const char *source, uint32_t length, uint32_t i) {
+  while (i < length && (source[i] == ' ' || source[i] == '\t' || source[i] == '\n')) i++;
+  if (i >= length) return true;
+  size_t word = 0;
+  while (i + word < length && (source[i + word] == '_' || (source[i + word] >= 'a' && source[i + word] <= 'z') ||
+                               (source[i + word] >= '0' && source[i + word] <= '9')))
+    word++;
+  return (word == 1 && source[i] == '_') || (word == 6 && !strncmp(source + i, "module", 6));
+}
+
+/* True when the pattern starting at source[offset] may match the module node itself: its outermost node (or
+ * one alternative of an outermost alternation) is `module` or a wildcard. Unsure means true. */
+static bool may_match_module(const char *source, uint32_t length, uint32_t offset) {
+  uint32_t i = offset;
+  while (i < length && (source[i] == '(' || source[i] == ' ' || source[i] == '\t' || source[i] == '\n')) i++;
+  if (i >= length) return true;
+  if (source[i] == '"') return false; /* an anonymous token */
+  if (source[i] != '[') return i == offset || source[i - 1] != '(' || head_may_be_module(source, length, i);
+  int depth = 0;
+  for (i++; i < length; i++) {
+    char c = source[i];
+    if (c == '"') { /* skip a string */
+      for (i++; i < length && source[i] != '"'; i++)
+        if (source[i] == '\\') i++;
+      continue;
+    }
+    if (c == ';') {
+      while (i < length && source[i] != '\n') i++;
+      continue;
+    }
+    if (depth == 0) {
+      if (c == ']') return false;
+      if (c == '[' || c == '_') return true;
+      if (c == '(' && head_may_be_module(source, length, i + 1)) return true;
+    }
+    if (c == '(' || c == '[') depth++;
+    else if (c == ')' || c == ']') depth--;
+  }
+  return true;
+}
 
 static const char *kind_name(TSQueryError kind) {
   switch (kind) {
@@ -134,6 +177,8 @@ pymm_query *pymm_query_new(const char *source, size_t length, const char *name, 
   q->query = ts_query;
   q->pattern_count = ts_query_pattern_count(ts_query);
   q->patterns = pymm_calloc(q->pattern_count, sizeof *q->patterns);
+  for (uint32_t i = 0; i < q->pattern_count && !q->module_rooted; i++)
+    q->module_rooted = may_match_module(source, (uint32_t)length, ts_query_start_byte_for_pattern(ts_query, i));
   for (uint32_t i = 0; i < q->pattern_count; i++) {
     pattern *pat = &q->patterns[i];
     pat->topic_capture = -1;
@@ -252,7 +297,15 @@ void pymm_query_run(const pymm_query *q, pymm_document *doc, uint32_t start, uin
   const TSTree *tree = pymm_document_tree(doc);
   TSQueryCursor *cursor = ts_query_cursor_new();
   ts_query_cursor_set_byte_range(cursor, start, end);
-  ts_query_cursor_exec(cursor, q->query, ts_tree_root_node(tree));
+  /* tree-sitter's cursor visits every child of the module even for a one-byte range, and tries each against
+   * every pattern: a hover cost O(file). When no pattern can match the module itself, every match touching
+   * [start, end) lies inside the top-level statement that holds the range: run the query on that alone. */
+  TSNode root = ts_tree_root_node(tree);
+  if (!q->module_rooted) {
+    TSNode top = ts_node_first_child_for_byte(root, start);
+    if (!ts_node_is_null(top) && ts_node_start_byte(top) <= start && ts_node_end_byte(top) >= end) root = top;
+  }
+  ts_query_cursor_exec(cursor, q->query, root);
   TSQueryMatch m;
   while (ts_query_cursor_next_match(cursor, &m)) {
     pymm_match out = {.query = q, .pattern = m.pattern_index, .captures = m.captures,

@@ -1,5 +1,6 @@
 /* Type facts: a small, flow-insensitive inference per scope (LEGB). A name's type is what every binding
  * of it in its scope agrees on: literals, constructor calls, annotations, imports. Anything else is unknown. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -805,10 +806,7 @@ const char *pymm_type_of(pymm_document *doc, TSNode expression) {
   return type == UNKNOWN || type == NONE_VALUE ? NULL : type;
 }
 
-const char *pymm_qualified_name(pymm_document *doc, TSNode expression) {
-  pymm_document_tree(doc);
-  resolver r = {pymm_document__types(doc), doc, 0};
-  if (!node_is(expression, "identifier") && !node_is(expression, "attribute")) return NULL;
+static const char *qualified_name(resolver *r, TSNode expression) {
   /* 'x.len' and 'f(len=1)' do not mention the builtin len. */
   TSNode parent = ts_node_parent(expression);
   if (!ts_node_is_null(parent) && node_is(expression, "identifier")) {
@@ -817,9 +815,27 @@ const char *pymm_qualified_name(pymm_document *doc, TSNode expression) {
     if (node_is(parent, "keyword_argument") && ts_node_eq(ts_node_child_by_field_name(parent, "name", 4), expression))
       return NULL;
   }
-  const char *ref = reference(&r, expression);
+  const char *ref = reference(r, expression);
   if (!ref) return NULL;
   if (!strncmp(ref, "ref:", 4)) return ref + 4;
   if (!strncmp(ref, "module:", 7)) return ref + 7;
   return NULL;
+}
+
+/* Many hover patterns test #qualname? on the same node, so each answer is memoised for the parse, keyed by
+ * the node's byte range (an identifier and the attributes around it never share both ends). */
+static const char QUALNAME_MEMO[] = "qualname";
+
+const char *pymm_qualified_name(pymm_document *doc, TSNode expression) {
+  pymm_document_tree(doc);
+  resolver r = {pymm_document__types(doc), doc, 0};
+  if (!node_is(expression, "identifier") && !node_is(expression, "attribute")) return NULL;
+  char key[16];
+  snprintf(key, sizeof key, "%u", ts_node_end_byte(expression));
+  uint32_t start = ts_node_start_byte(expression);
+  memo *m = memo_slot(r.types, start, QUALNAME_MEMO, key);
+  if (m && m->name) return m->result;
+  const char *result = qualified_name(&r, expression);
+  memo_put(r.types, start, QUALNAME_MEMO, key, result);
+  return result;
 }

@@ -89,10 +89,24 @@ static uint32_t units_of(uint32_t bytes, pymm_encoding encoding) {
   return bytes == 4 ? 2 : 1; /* astral code points are a surrogate pair in UTF-16 */
 }
 
+/* How many bytes of s[0..length) come before the first non-ASCII one, read 8 at a time: most code is ASCII,
+ * where a byte is a code unit in every encoding, so a long line costs a memory scan rather than a decode. */
+static size_t ascii_prefix(const char *s, size_t length) {
+  size_t i = 0;
+  for (; i + 8 <= length; i += 8) {
+    uint64_t word;
+    memcpy(&word, s + i, 8);
+    if (word & 0x8080808080808080u) break;
+  }
+  while (i < length && (unsigned char)s[i] < 0x80) i++;
+  return i;
+}
+
 uint32_t pymm_text_units(const char *s, size_t length, pymm_encoding encoding) {
   if (encoding == PYMM_ENCODING_UTF8) return (uint32_t)length;
-  uint32_t units = 0;
-  for (size_t i = 0; i < length;) {
+  size_t i = ascii_prefix(s, length);
+  uint32_t units = (uint32_t)i;
+  while (i < length) {
     uint32_t n = sequence_length((unsigned char)s[i]);
     if (i + n > length) n = (uint32_t)(length - i);
     units += units_of(n, encoding);
@@ -114,7 +128,13 @@ bool pymm_text_offset(const pymm_text *t, pymm_position p, pymm_encoding encodin
     *offset = target;
     return true;
   }
-  uint32_t units = 0;
+  uint32_t limit = end - i < p.character ? end - i : p.character;
+  uint32_t units = (uint32_t)ascii_prefix(t->data + i, limit);
+  if (units == limit) { /* ASCII up to the position, or up to the end of a shorter line */
+    *offset = i + limit;
+    return true;
+  }
+  i += units;
   while (i < end) {
     uint32_t n = sequence_length((unsigned char)t->data[i]);
     if (i + n > end) n = end - i;
@@ -168,10 +188,32 @@ bool pymm_text_replace(pymm_text *t, uint32_t start, uint32_t end, const char *s
     t->data = pymm_realloc(t->data, cap);
     t->cap = cap;
   }
+  /* Line starts after 'end' depend only on bytes after 'end', which move but do not change: they are kept,
+   * shifted. Only the lines from 'first_line' to the end of the inserted text are indexed again, so an edit
+   * costs the size of the edit (plus moving the starts), not the rest of the file. */
+  uint32_t keep_from = line_of(t, end) + 1; /* the first line that starts after 'end' */
   memmove(t->data + start + length, t->data + end, t->length - end + 1); /* with the NUL */
   if (length) memcpy(t->data + start, s, length);
   t->length = (uint32_t)new_length;
-  index_lines_from(t, first_line);
+  uint32_t scan_end = start + (uint32_t)length, found = 0;
+  for (int pass = 0; pass < 2; pass++) {
+    uint32_t k = first_line + 1;
+    for (uint32_t i = t->lines[first_line]; i < scan_end; i++) {
+      char c = t->data[i];
+      if (c == '\n' || (c == '\r' && t->data[i + 1] != '\n')) { /* data[length] is the NUL */
+        if (pass == 1) t->lines[k] = i + 1;
+        k++;
+      }
+    }
+    if (pass == 1) break;
+    found = k - first_line - 1;
+    uint32_t kept = t->line_count - keep_from, count = first_line + 1 + found + kept;
+    PYMM_GROW(t->lines, t->line_cap, (size_t)count);
+    memmove(t->lines + first_line + 1 + found, t->lines + keep_from, (size_t)kept * sizeof *t->lines);
+    uint32_t delta = (uint32_t)length - (end - start); /* wraps for a shrinking edit: unsigned arithmetic */
+    for (uint32_t i = first_line + 1 + found; i < count; i++) t->lines[i] += delta;
+    t->line_count = count;
+  }
   if (edit) edit->new_end_point = pymm_text_point(t, edit->new_end_byte);
   return true;
 }

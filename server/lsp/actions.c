@@ -1,0 +1,110 @@
+/* textDocument/codeAction: quick fixes, "Ignore PMMnnn for this line", "Explain: <section>", and
+ * source.fixAll.pymm. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "lsp_internal.h"
+
+static bool read_position(const cJSON *p, pymm_position *out) {
+  const cJSON *line = cJSON_GetObjectItemCaseSensitive(p, "line");
+  const cJSON *character = cJSON_GetObjectItemCaseSensitive(p, "character");
+  if (!cJSON_IsNumber(line) || !cJSON_IsNumber(character) || line->valuedouble < 0 || character->valuedouble < 0 ||
+      line->valuedouble > 4294967295.0 || character->valuedouble > 4294967295.0)
+    return false;
+  out->line = (uint32_t)line->valuedouble;
+  out->character = (uint32_t)character->valuedouble;
+  return true;
+}
+
+/* True when 'kind' is requested by 'only' (absent: everything); kinds are hierarchical ("source" asks for
+ * "source.fixAll.pymm"). */
+static bool wanted(const cJSON *only, const char *kind) {
+  if (!cJSON_IsArray(only)) return true;
+  const cJSON *item;
+  cJSON_ArrayForEach(item, only) {
+    if (!cJSON_IsString(item)) continue;
+    size_t n = strlen(item->valuestring);
+    if (!strncmp(kind, item->valuestring, n) && (kind[n] == '\0' || kind[n] == '.')) return true;
+  }
+  return false;
+}
+
+static cJSON *edit_json(pymm_server *s, const pymm_document *doc, const char *uri, const pymm_edit *edits, size_t n) {
+  cJSON *workspace_edit = cJSON_CreateObject();
+  cJSON *list = cJSON_AddArrayToObject(cJSON_AddObjectToObject(workspace_edit, "changes"), uri);
+  for (size_t i = 0; i < n; i++) {
+    cJSON *e = cJSON_CreateObject();
+    cJSON_AddItemToObject(e, "range", lsp_range_json(doc, edits[i].start, edits[i].end, s->encoding));
+    cJSON_AddStringToObject(e, "newText", edits[i].text);
+    cJSON_AddItemToArray(list, e);
+  }
+  return workspace_edit;
+}
+
+void lsp_code_action(pymm_server *s, const cJSON *params, lsp_reply *reply) {
+  const cJSON *td = cJSON_GetObjectItemCaseSensitive(params, "textDocument");
+  const cJSON *range = cJSON_GetObjectItemCaseSensitive(params, "range");
+  const char *uri;
+  if (!cJSON_IsObject(td) || !lsp_param_string(td, "uri", &uri, reply)) {
+    if (!reply->error_code) lsp_fail(reply, LSP_INVALID_PARAMS, "'textDocument' must be an object with a 'uri'");
+    return;
+  }
+  pymm_position a, b;
+  if (!cJSON_IsObject(range) || !read_position(cJSON_GetObjectItemCaseSensitive(range, "start"), &a) ||
+      !read_position(cJSON_GetObjectItemCaseSensitive(range, "end"), &b)) {
+    lsp_fail(reply, LSP_INVALID_PARAMS, "'range' must be {start, end} positions with whole numbers >= 0");
+    return;
+  }
+  document_entry *entry = lsp_document_find(s, uri);
+  cJSON *result = cJSON_CreateArray();
+  reply->result = result;
+  if (!entry || !s->engine) return; /* not open: no actions */
+  const pymm_text *text = pymm_document_text(entry->doc);
+  uint32_t start, end;
+  pymm_text_offset(text, a, s->encoding, &start);
+  pymm_text_offset(text, b, s->encoding, &end);
+  if (start > end) {
+    uint32_t t = start;
+    start = end;
+    end = t;
+  }
+  const cJSON *only = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(params, "context"), "only");
+  pymm_rule_filter filter = lsp_rule_filter(s);
+  pymm_diagnostics *diags = pymm_diagnostics_run(s->engine, entry->doc, &filter);
+  bool fix_all = wanted(only, "source.fixAll.pymm");
+  pymm_actions *actions = pymm_actions_at(s->engine, entry->doc, diags, start, end, &filter, fix_all);
+  for (size_t i = 0; i < actions->count; i++) {
+    const pymm_action *action = &actions->items[i];
+    const char *kind = action->kind == PYMM_ACTION_FIX_ALL ? "source.fixAll.pymm" : "quickfix";
+    if (!wanted(only, kind)) continue;
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "title", action->title);
+    cJSON_AddStringToObject(o, "kind", kind);
+    if (action->kind != PYMM_ACTION_FIX_ALL)
+      cJSON_AddItemToArray(cJSON_AddArrayToObject(o, "diagnostics"),
+                           lsp_diagnostic_json(s, entry->doc, &diags->items[action->diagnostic]));
+    if (action->preferred) cJSON_AddBoolToObject(o, "isPreferred", true);
+    if (action->kind == PYMM_ACTION_EXPLAIN) {
+      /* The client runs pymm.lookup on the section and shows what it returns; the text and a link to the
+       * guide's line travel along in 'data' for clients that show them directly. */
+      const pymm_guide_entry *e = pymm_guide_entry_at(pymm_engine_guide(s->engine), (size_t)action->entry);
+      cJSON *command = cJSON_AddObjectToObject(o, "command");
+      cJSON_AddStringToObject(command, "title", action->title);
+      cJSON_AddStringToObject(command, "command", "pymm.lookup");
+      cJSON_AddItemToArray(cJSON_AddArrayToObject(command, "arguments"), cJSON_CreateString(e ? e->title : ""));
+      cJSON *data = cJSON_AddObjectToObject(o, "data");
+      char *markdown = pymm_rule_explain(s->engine, action->rule, PYMM_MARKUP_MARKDOWN);
+      char *link = pymm_entry_link(s->engine, (uint32_t)action->entry);
+      cJSON_AddStringToObject(data, "explanation", markdown);
+      if (link) cJSON_AddStringToObject(data, "uri", link);
+      free(markdown);
+      free(link);
+    } else {
+      cJSON_AddItemToObject(o, "edit", edit_json(s, entry->doc, uri, action->edits, action->edit_count));
+    }
+    cJSON_AddItemToArray(result, o);
+  }
+  pymm_actions_free(actions);
+  pymm_diagnostics_free(diags);
+  lsp_rule_filter_free(&filter);
+}

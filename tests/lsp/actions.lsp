@@ -1,0 +1,40 @@
+# Code actions: the quick fix under the cursor, "Ignore PMMnnn for this line" merged into a noqa comment,
+# "Explain: <section>", and source.fixAll.pymm with the safe fixes only.
+>> {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{"textDocument":{"diagnostic":{}}}}}
+<< {"id":1,"result":{}}
+>> {"jsonrpc":"2.0","method":"initialized","params":{}}
+>> {"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file:///w/a.py","languageId":"python","version":1,
+     "text":"def f(x=[]):\n    return x is 1  # noqa: E501\n\nif type(x) == int:\n    pass\n"}}}
+# The client pulls, so nothing is pushed.
+>> {"jsonrpc":"2.0","id":2,"method":"textDocument/codeAction","params":{"textDocument":{"uri":"file:///w/a.py"},
+     "range":{"start":{"line":0,"character":9},"end":{"line":0,"character":9}},"context":{"diagnostics":[]}}}
+<< {"id":2,"result":[
+     {"title":"Default to None and create the value in the body (PMM101)","kind":"quickfix","isPreferred":true,
+      "diagnostics":[{"code":"PMM101"}],
+      "edit":{"changes":{"file:///w/a.py":[
+        {"range":{"start":{"line":0,"character":8},"end":{"line":0,"character":10}},"newText":"None"},
+        {"range":{"start":{"line":1,"character":0},"end":{"line":1,"character":0}},"newText":"    if x is None:\n        x = []\n"}]}}},
+     {"title":"Ignore PMM101 for this line","kind":"quickfix",
+      "edit":{"changes":{"file:///w/a.py":[{"range":{"start":{"line":0,"character":12},"end":{"line":0,"character":12}},"newText":"  # noqa: PMM101"}]}}},
+     {"title":"Explain: Mutable Default Arguments","command":{"command":"pymm.lookup"},"data":{"explanation":"~def add_item(item, items=None)"}},
+     {"title":"Fix all pymm issues","kind":"source.fixAll.pymm"}]}
+<<none textDocument/publishDiagnostics
+# The ignore action merges into the noqa comment already on the line.
+>> {"jsonrpc":"2.0","id":3,"method":"textDocument/codeAction","params":{"textDocument":{"uri":"file:///w/a.py"},
+     "range":{"start":{"line":1,"character":13},"end":{"line":1,"character":13}},"context":{"diagnostics":[],"only":["quickfix"]}}}
+<< {"id":3,"result":[{"title":"Compare values with == / != (PMM103)"},
+     {"title":"Ignore PMM103 for this line","edit":{"changes":{"file:///w/a.py":[
+       {"range":{"start":{"line":1,"character":31},"end":{"line":1,"character":31}},"newText":", PMM103"}]}}}]}
+# Fix-all: safe fixes only (the unsafe isinstance() fix stays out), as one edit.
+>> {"jsonrpc":"2.0","id":4,"method":"textDocument/codeAction","params":{"textDocument":{"uri":"file:///w/a.py"},
+     "range":{"start":{"line":0,"character":0},"end":{"line":0,"character":0}},"context":{"diagnostics":[],"only":["source.fixAll"]}}}
+<< {"id":4,"result":[{"title":"Fix all pymm issues","kind":"source.fixAll.pymm","edit":{"changes":{"file:///w/a.py":[
+     {"range":{"start":{"line":0,"character":8},"end":{"line":1,"character":15}},"newText":"None):\n    if x is None:\n        x = []\n    return x =="}]}}}]}
+# Not open: no actions.
+>> {"jsonrpc":"2.0","id":5,"method":"textDocument/codeAction","params":{"textDocument":{"uri":"file:///w/none.py"},
+     "range":{"start":{"line":0,"character":0},"end":{"line":0,"character":0}},"context":{"diagnostics":[]}}}
+<< {"id":5,"result":[]}
+>> {"jsonrpc":"2.0","id":6,"method":"shutdown"}
+<< {"id":6,"result":null}
+>> {"jsonrpc":"2.0","method":"exit"}
+<<exit 0
