@@ -10,7 +10,7 @@ EXAMPLE ?= editors/example.py
 
 # Debian packages the build and the tests need (checked one by one; only the missing ones are installed).
 APT_PACKAGES := build-essential cmake pkg-config git python3 libcjson-dev libcmark-dev libtree-sitter-dev \
-                clang libclang-rt-14-dev
+                clang libclang-rt-14-dev valgrind
 # npm may come from Debian or with another Node.js build: only its command is checked.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

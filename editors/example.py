@@ -97,3 +97,76 @@ async def poll():
 counts = {}
 if "a" in counts.keys():                # PMM125 k in d.keys()
     pass
+
+
+# ---- the rest of the gotchas ----
+from dataclasses import dataclass
+
+
+def callbacks():
+    funcs = []
+    for i in range(3):
+        funcs.append(lambda: i)         # PMM102 late-binding closure
+    return funcs
+
+
+def prune(items: list):
+    for item in items:                  # PMM105 list mutated while iterating
+        if item < 0:
+            items.remove(item)
+
+
+class Basket:
+    fruits = []                         # PMM106 one list shared by every Basket
+
+    def __init__(self, owner):
+        self.owner = owner
+
+    def add(self, fruit):
+        self.fruits.append(fruit)
+
+
+def lookup(table: dict, key):
+    if key in table:                    # PMM111 use table.get(key, 0)
+        value = table[key]
+    else:
+        value = 0
+    return value
+
+
+def render(words):
+    text = ""
+    for w in words:
+        text += w                       # PMM112 str += in a loop
+
+
+def common(xs, ys):
+    wanted = list(ys)
+    for x in xs:
+        if x in wanted:                 # PMM113 list membership in a loop
+            print(x)
+
+
+async def fetch():
+    return 1
+
+
+async def main():
+    fetch()                             # PMM122 coroutine never awaited
+
+
+class Point:
+    def __eq__(self, other):            # PMM123 __eq__ alone: instances unhashable
+        return self.x == other.x
+
+
+@dataclass
+class Order:
+    lines: list = []                    # PMM124 mutable dataclass default
+
+
+def squares(xs):
+    out = []
+    for x in xs:                        # PMM126 a loop that only appends
+        out.append(x * x)
+    return out

@@ -7,10 +7,13 @@
   value: [(list) (dictionary) (set) (list_comprehension) (dictionary_comprehension) (set_comprehension)] @PMM101)
 (typed_default_parameter
   value: [(list) (dictionary) (set) (list_comprehension) (dictionary_comprehension) (set_comprehension)] @PMM101)
+; (A cheap test of the name's text comes before each #qualname?, which resolves scopes: check's throughput.)
 ((default_parameter value: (call function: (_) @_f) @PMM101)
+  (#match? @_f "(^|[.])(list|dict|set|bytearray|deque|defaultdict|OrderedDict|Counter)$")
   (#qualname? @_f "builtins.list" "builtins.dict" "builtins.set" "builtins.bytearray" "collections.deque"
     "collections.defaultdict" "collections.OrderedDict" "collections.Counter"))
 ((typed_default_parameter value: (call function: (_) @_f) @PMM101)
+  (#match? @_f "(^|[.])(list|dict|set|bytearray|deque|defaultdict|OrderedDict|Counter)$")
   (#qualname? @_f "builtins.list" "builtins.dict" "builtins.set" "builtins.bytearray" "collections.deque"
     "collections.defaultdict" "collections.OrderedDict" "collections.Counter"))
 
@@ -61,27 +64,35 @@
 ((for_statement left: (identifier)
    right: (call function: (identifier) @_range
             arguments: (argument_list . (call function: (identifier) @_len arguments: (argument_list . (identifier) .)) .))) @PMM115
-  (#qualname? @_range "builtins.range") (#qualname? @_len "builtins.len"))
+  (#eq? @_range "range") (#eq? @_len "len") (#qualname? @_range "builtins.range") (#qualname? @_len "builtins.len"))
 
 ; PMM116 type(x) == T
-((comparison_operator (call function: (identifier) @_type)) @PMM116 (#qualname? @_type "builtins.type"))
+((comparison_operator (call function: (identifier) @_type)) @PMM116 (#eq? @_type "type")
+  (#qualname? @_type "builtins.type"))
 
 ; PMM117 len(xs) > 0 / == 0 / != 0 in a condition
-((comparison_operator (call function: (identifier) @_len)) @PMM117 (#qualname? @_len "builtins.len"))
+((comparison_operator (call function: (identifier) @_len)) @PMM117 (#eq? @_len "len")
+  (#qualname? @_len "builtins.len"))
 
 ; PMM118 sum([...]), any([...]), all([...]), min/max([...])
 ((call function: (identifier) @_f arguments: (argument_list (list_comprehension) @PMM118))
+  (#any-of? @_f "sum" "any" "all" "min" "max")
   (#qualname? @_f "builtins.sum" "builtins.any" "builtins.all" "builtins.min" "builtins.max"))
 
 ; PMM119 decorator whose wrapper lacks @wraps(func)
 (function_definition body: (block (function_definition) @PMM119))
 
 ; PMM120 f = open(...) outside with
-((expression_statement (assignment left: (identifier) right: (call function: (_) @_open) @PMM120))
-  (#qualname? @_open "builtins.open" "io.open"))
+((expression_statement (assignment left: (identifier) right: (call function: (identifier) @_open) @PMM120))
+  (#eq? @_open "open") (#qualname? @_open "builtins.open"))
+((expression_statement (assignment left: (identifier)
+   right: (call function: (attribute attribute: (identifier) @_name) @_open) @PMM120))
+  (#eq? @_name "open") (#qualname? @_open "io.open"))
 
 ; PMM121 time.sleep inside async def
-((call function: (_) @_f) @PMM121 (#qualname? @_f "time.sleep"))
+((call function: (identifier) @_f) @PMM121 (#eq? @_f "sleep") (#qualname? @_f "time.sleep"))
+((call function: (attribute attribute: (identifier) @_name) @_f) @PMM121 (#eq? @_name "sleep")
+  (#qualname? @_f "time.sleep"))
 
 ; PMM122 coroutine of this file called without await
 (expression_statement (call function: [(identifier) (attribute object: (identifier))]) @PMM122)

@@ -1,5 +1,7 @@
 /* `pymm check`: run the gotcha rules over files and directories, in parallel (one document, and so one
- * parser, per file; the engine is immutable and shared), and print text, JSON or SARIF. */
+ * parser, per file; the engine is immutable and shared), and print text, JSON or SARIF. A worker frees each
+ * file's tree as soon as its rules have run and keeps only the text's line index for the output: holding
+ * every tree to the end made the workers' heaps grow page by page and cost more than the rules. */
 #include <cjson/cJSON.h>
 #include <dirent.h>
 #include <errno.h>
@@ -28,9 +30,9 @@ typedef enum output_format { FORMAT_NONE = 0, FORMAT_TEXT, FORMAT_JSON, FORMAT_S
 
 typedef struct file_result {
   char *path;
-  char *text;     /* the checked text (after fixes) */
+  char *text;     /* the text read (freed once checked) */
   size_t length;
-  pymm_document *doc;
+  pymm_text *lines; /* the checked text (after fixes) and its line index, for positions */
   pymm_diagnostics *diagnostics;
   size_t fixed;
   char *error; /* I/O or encoding problem, NULL when checked */
@@ -84,8 +86,12 @@ static void check_one(check_job *job, file_result *f) {
       f->length = new_length;
     }
   }
-  f->doc = pymm_document_new(f->text, f->length);
-  f->diagnostics = pymm_diagnostics_run(job->engine, f->doc, &job->filter);
+  pymm_document *doc = pymm_document_new(f->text, f->length);
+  f->diagnostics = pymm_diagnostics_run(job->engine, doc, &job->filter);
+  f->lines = f->diagnostics->count ? pymm_text_new(f->text, f->length) : NULL;
+  pymm_document_free(doc);
+  free(f->text);
+  f->text = NULL;
 }
 
 static void *worker(void *data) {
@@ -148,7 +154,7 @@ static void walk(const char *dir, path_list *out) {
 /* ---- output ------------------------------------------------------------------------------------ */
 
 static pymm_position position(const file_result *f, uint32_t offset) {
-  pymm_position p = pymm_text_position(pymm_document_text(f->doc), offset, PYMM_ENCODING_UTF32);
+  pymm_position p = pymm_text_position(f->lines, offset, PYMM_ENCODING_UTF32);
   p.line++;
   p.character++;
   return p;
@@ -454,7 +460,7 @@ int pymm_cli_check(int argc, char **argv, const char *guide) {
     code = failed ? 2 : found ? 1 : 0;
     for (size_t i = 0; i < files.count; i++) {
       pymm_diagnostics_free(job.files[i].diagnostics);
-      pymm_document_free(job.files[i].doc);
+      pymm_text_free(job.files[i].lines);
       free(job.files[i].text);
       free(job.files[i].error);
     }

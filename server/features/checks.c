@@ -11,6 +11,7 @@
 
 /* The named children of 'n' that are not comments. */
 static uint32_t children(TSNode n, TSNode *out, uint32_t max) {
+  if (ts_node_is_null(n)) return 0;
   uint32_t count = ts_node_named_child_count(n), k = 0;
   for (uint32_t i = 0; i < count; i++) {
     TSNode child = ts_node_named_child(n, i);
@@ -363,11 +364,11 @@ static bool check_110(rule_context *c, const pymm_match *m, pymm_diagnostic *d) 
   if (n != 2 || !node_is(parts[0], "block") || !node_is(parts[1], "except_clause")) return false;
   TSNode clause = parts[1];
   TSNode inside[3];
-  uint32_t k = children(clause, inside, 3);
+  uint32_t k = children(clause, inside, 3); /* the count of children, which may exceed what was stored */
+  if (k < 1 || k > 2) return false;
   TSNode block = inside[k - 1];
   TSNode statements[2];
-  if (k < 1 || k > 2 || !node_is(block, "block") || children(block, statements, 2) != 1 ||
-      !node_is(statements[0], "pass_statement"))
+  if (!node_is(block, "block") || children(block, statements, 2) != 1 || !node_is(statements[0], "pass_statement"))
     return false;
   d->start = node_start(clause);
   d->end = node_end(clause);
@@ -399,6 +400,114 @@ static bool check_110(rule_context *c, const pymm_match *m, pymm_diagnostic *d) 
 
 /* ---- PMM114 lst.pop(0) / lst.insert(0, x) in a loop -------------------------------------------- */
 
+static TSNode enclosing_function(TSNode n);
+static TSNode method_call(TSNode call, TSNode *method);
+static bool in_list(rule_context *c, TSNode n, const char *const *list);
+static bool uses_text(rule_context *c, TSNode n, TSNode name);
+
+typedef struct deque_uses {
+  TSNode binding;   /* the one "q = [...]" / "q = list(...)" statement's value */
+  TSNode fronts[32]; /* the q.pop(0) / q.insert(0, x) calls */
+  uint32_t front_count;
+  bool unsafe;      /* a use a deque does not support the same way, or a second binding */
+} deque_uses;
+
+/* Sorts every use of the list 'q' in a function into what a deque can take. */
+static void find_deque_uses(rule_context *c, TSNode n, TSNode q, deque_uses *u) {
+  if (u->unsafe) return;
+  if (node_is(n, "identifier") && pymm_rules__same_text(c, n, q)) {
+    TSNode p = ts_node_parent(n), method, args[3];
+    if (node_is(p, "attribute") && same_node(node_field(p, "object"), n) && node_is(ts_node_parent(p), "call")) {
+      TSNode call = ts_node_parent(p);
+      method_call(call, &method);
+      int count = positional_args(call, args, 3);
+      bool zero = count >= 1 && EQ(args[0], "0");
+      if ((EQ(method, "pop") && count == 1 && zero) || (EQ(method, "insert") && count == 2 && zero)) {
+        if (u->front_count < 32) u->fronts[u->front_count++] = call;
+        else u->unsafe = true;
+        return;
+      }
+      static const char *const SAME[] = {"append", "extend", "remove", "clear", "count", NULL};
+      if ((EQ(method, "pop") && count == 0) || (in_list(c, method, SAME) && count >= 0)) return;
+      u->unsafe = true;
+      return;
+    }
+    if (node_is(p, "assignment") && same_node(node_field(p, "left"), n) && ts_node_is_null(u->binding) &&
+        node_is(ts_node_parent(p), "expression_statement")) {
+      TSNode v = node_field(p, "right"), items[2];
+      if (node_is(v, "list") || (node_is(v, "call") && EQ(node_field(v, "function"), "list") &&
+                                 positional_args(v, items, 2) <= 1)) {
+        u->binding = v;
+        return;
+      }
+    }
+    if (node_is(p, "argument_list")) {
+      TSNode call = ts_node_parent(p), items[2];
+      if (EQ(node_field(call, "function"), "len") && positional_args(call, items, 2) == 1) return;
+    }
+    if ((node_is(p, "while_statement") || node_is(p, "if_statement")) && same_node(node_field(p, "condition"), n))
+      return;
+    if (node_is(p, "not_operator")) return; /* not "for x in q": a deque raises when changed meanwhile */
+    if (node_is(p, "comparison_operator") && same_node(ts_node_named_child(p, 1), n)) {
+      comparison cmp;
+      if (read_comparison(c, p, &cmp) && cmp.count == 2 && (!strcmp(cmp.op[0], "in") || !strcmp(cmp.op[0], "not in")))
+        return;
+    }
+    u->unsafe = true;
+    return;
+  }
+  if (is_function(n) || node_is(n, "class_definition") || node_is(n, "global_statement") ||
+      node_is(n, "nonlocal_statement")) {
+    if (uses_text(c, n, q)) u->unsafe = true;
+    return;
+  }
+  uint32_t k = ts_node_named_child_count(n);
+  for (uint32_t i = 0; i < k && !u->unsafe; i++) find_deque_uses(c, ts_node_named_child(n, i), q, u);
+}
+
+/* The fix: the list becomes a deque where the function creates it, and every pop(0) / insert(0, x) on it
+ * becomes popleft() / appendleft(x) (all of them at once: a deque's pop takes no index). Only when every
+ * other use of the list works the same on a deque; a list that comes from elsewhere is left alone. */
+static void deque_fix(rule_context *c, pymm_diagnostic *d, TSNode q) {
+  if (!node_is(q, "identifier")) return;
+  TSNode function = enclosing_function(q);
+  if (!node_is(function, "function_definition")) return;
+  TSNode params = node_field(function, "parameters");
+  if (uses_text(c, params, q)) return;
+  deque_uses u = {0};
+  TSNode body = node_field(function, "body");
+  uint32_t k = ts_node_named_child_count(body);
+  for (uint32_t i = 0; i < k && !u.unsafe; i++) find_deque_uses(c, ts_node_named_child(body, i), q, &u);
+  if (u.unsafe || ts_node_is_null(u.binding) || u.front_count == 0 || pymm_rules__has_comment(u.binding)) return;
+  /* Created before its first use at the front. */
+  if (node_start(u.binding) > node_start(u.fronts[0])) return;
+  char *deque = pymm_fix__import_from(c, &d->fix, "collections", "deque");
+  TSNode v = u.binding;
+  if (EQ(v, "[]") || EQ(v, "list()")) {
+    addf(d, node_start(v), node_end(v), "%s()", deque);
+  } else if (node_is(v, "call")) {
+    TSNode f = node_field(v, "function");
+    add(d, node_start(f), node_end(f), deque);
+  } else {
+    addf(d, node_start(v), node_start(v), "%s(", deque);
+    add(d, node_end(v), node_end(v), ")");
+  }
+  for (uint32_t i = 0; i < u.front_count; i++) {
+    TSNode call = u.fronts[i], method, args[3];
+    method_call(call, &method);
+    TSNode arguments = node_field(call, "arguments");
+    if (EQ(method, "pop")) {
+      add(d, node_start(method), node_end(arguments), "popleft()");
+    } else {
+      positional_args(call, args, 3);
+      char *x = TEXT(args[1]);
+      addf(d, node_start(method), node_end(arguments), "appendleft(%s)", x);
+      free(x);
+    }
+  }
+  free(deque);
+}
+
 static bool check_114(rule_context *c, const pymm_match *m, pymm_diagnostic *d) {
   TSNode call = m->node, function = node_field(call, "function");
   TSNode method = node_field(function, "attribute"), receiver = node_field(function, "object");
@@ -408,7 +517,7 @@ static bool check_114(rule_context *c, const pymm_match *m, pymm_diagnostic *d) 
   if (n != (pop ? 1 : 2) || !in_loop(call)) return false;
   const char *type = pymm_type_of(c->doc, receiver);
   if (type && strcmp(type, "list") != 0) return false;
-  (void)d;
+  deque_fix(c, d, receiver);
   return true;
 }
 
@@ -603,6 +712,7 @@ static bool calls_name(rule_context *c, TSNode n, TSNode name) {
 }
 
 static bool mentions(rule_context *c, TSNode n, const char *word) {
+  if (ts_node_is_null(n)) return false;
   uint32_t a = node_start(n), b = node_end(n);
   size_t w = strlen(word);
   for (uint32_t p = a; p + w <= b; p++)
@@ -805,6 +915,890 @@ static bool check_125(rule_context *c, const pymm_match *m, pymm_diagnostic *d) 
   return true;
 }
 
+/* ---- shared by the rules below ----------------------------------------------------------------- */
+
+/* The only statement of a block (comments aside), or a null node. */
+static TSNode only_statement(TSNode block) {
+  TSNode s[2];
+  return node_is(block, "block") && children(block, s, 2) == 1 ? s[0] : (TSNode){0};
+}
+
+/* The value of "name = value" / "name: T = value" when 'statement' is one, with its target in '*target'. */
+static TSNode simple_assignment(TSNode statement, TSNode *target) {
+  TSNode inner[2];
+  if (!node_is(statement, "expression_statement") || children(statement, inner, 2) != 1 ||
+      !node_is(inner[0], "assignment"))
+    return (TSNode){0};
+  TSNode right = node_field(inner[0], "right");
+  if (node_is(right, "assignment") || node_is(right, "yield") || ts_node_is_null(right)) return (TSNode){0};
+  *target = node_field(inner[0], "left");
+  return right;
+}
+
+/* The call of "expression_statement: call", or a null node. */
+static TSNode statement_call(TSNode statement) {
+  TSNode inner[2];
+  return node_is(statement, "expression_statement") && children(statement, inner, 2) == 1 &&
+                 node_is(inner[0], "call")
+             ? inner[0]
+             : (TSNode){0};
+}
+
+/* When 'call' is "<object>.<method>(...)": the object, and the method in '*method'. */
+static TSNode method_call(TSNode call, TSNode *method) {
+  if (!node_is(call, "call")) return (TSNode){0};
+  TSNode f = node_field(call, "function");
+  if (!node_is(f, "attribute")) return (TSNode){0};
+  *method = node_field(f, "attribute");
+  return node_field(f, "object");
+}
+
+static bool in_list(rule_context *c, TSNode n, const char *const *list) {
+  for (const char *const *k = list; *k; k++)
+    if (EQ(n, *k)) return true;
+  return false;
+}
+
+static bool is_scope_node(TSNode n) {
+  return is_function(n) || node_is(n, "class_definition") || node_is(n, "list_comprehension") ||
+         node_is(n, "set_comprehension") || node_is(n, "dictionary_comprehension") || node_is(n, "generator_expression");
+}
+
+/* True when a string node holds an f-string interpolation. */
+static bool has_interpolation(TSNode n) {
+  if (node_is(n, "interpolation")) return true;
+  uint32_t count = ts_node_named_child_count(n);
+  for (uint32_t i = 0; i < count; i++)
+    if (has_interpolation(ts_node_named_child(n, i))) return true;
+  return false;
+}
+
+/* An expression that is cheap and has no effects: a name, a dotted name, a literal, a tuple of those. */
+static bool plain_expression(TSNode n) {
+  if (node_is(n, "identifier") || node_is(n, "integer") || node_is(n, "float") || node_is(n, "true") ||
+      node_is(n, "false") || node_is(n, "none"))
+    return true;
+  if (node_is(n, "string")) return !has_interpolation(n);
+  if (node_is(n, "attribute")) return plain_expression(node_field(n, "object"));
+  if (node_is(n, "unary_operator")) return plain_expression(node_field(n, "argument"));
+  if (node_is(n, "tuple") || node_is(n, "list") || node_is(n, "dictionary")) {
+    if (node_is(n, "dictionary") && ts_node_named_child_count(n) > 0) return false;
+    if (node_is(n, "list") && ts_node_named_child_count(n) > 0) return false; /* a new list each time */
+    uint32_t count = ts_node_named_child_count(n);
+    for (uint32_t i = 0; i < count; i++)
+      if (!plain_expression(ts_node_named_child(n, i))) return false;
+    return true;
+  }
+  return false;
+}
+
+/* The decorators of a class or function definition (its decorated_definition's), up to 'max'. */
+static uint32_t decorators(TSNode definition, TSNode *out, uint32_t max) {
+  TSNode parent = ts_node_parent(definition);
+  if (!node_is(parent, "decorated_definition")) return 0;
+  uint32_t count = ts_node_named_child_count(parent), k = 0;
+  for (uint32_t i = 0; i < count && k < max; i++) {
+    TSNode child = ts_node_named_child(parent, i);
+    if (!node_is(child, "decorator")) continue;
+    TSNode e = ts_node_named_child(child, 0);
+    out[k++] = node_is(e, "call") ? node_field(e, "function") : e;
+  }
+  return k;
+}
+
+static bool is_dataclass(rule_context *c, TSNode class_node) {
+  TSNode decos[8];
+  uint32_t n = decorators(class_node, decos, 8);
+  for (uint32_t i = 0; i < n; i++) {
+    const char *q = qualified(c, decos[i]);
+    if (q && !strcmp(q, "dataclasses.dataclass")) return true;
+  }
+  return false;
+}
+
+/* Whether 'name' (an identifier's text) is used in 'n' other than inside nested functions that rebind it. */
+static bool uses_text(rule_context *c, TSNode n, TSNode name) {
+  if (ts_node_is_null(n)) return false;
+  if (node_is(n, "identifier")) return pymm_rules__same_text(c, n, name);
+  uint32_t count = ts_node_named_child_count(n);
+  for (uint32_t i = 0; i < count; i++)
+    if (uses_text(c, ts_node_named_child(n, i), name)) return true;
+  return false;
+}
+
+/* ---- PMM124 mutable default in a dataclass ----------------------------------------------------- */
+
+static bool check_124(rule_context *c, const pymm_match *m, pymm_diagnostic *d) {
+  TSNode value = m->node, assignment = ts_node_parent(value);
+  TSNode class_node = ts_node_parent(ts_node_parent(ts_node_parent(assignment)));
+  if (!node_is(class_node, "class_definition") || !is_dataclass(c, class_node)) return false;
+  if (!makes_mutable(c, value)) return false;
+  TSNode type = node_field(assignment, "type");
+  if (mentions(c, type, "ClassVar")) return false;
+  /* A class attribute named 'field' would hide dataclasses.field inside the class body. */
+  TSNode body = node_field(class_node, "body"), target;
+  for (TSNode s = ts_node_named_child(body, 0); !ts_node_is_null(s); s = ts_node_next_named_sibling(s))
+    if (!ts_node_is_null(simple_assignment(s, &target)) && EQ(target, "field")) return true;
+  if (pymm_rules__has_comment(value)) return true;
+  const char *factory = NULL;
+  if (EQ(value, "[]") || EQ(value, "list()")) factory = "list";
+  else if (EQ(value, "{}") || EQ(value, "dict()")) factory = "dict";
+  else if (EQ(value, "set()")) factory = "set";
+  TSNode args[1];
+  char *text = NULL;
+  if (!factory && node_is(value, "call") && positional_args(value, args, 1) == 0 &&
+      (node_is(node_field(value, "function"), "identifier") || node_is(node_field(value, "function"), "attribute")))
+    text = TEXT(node_field(value, "function"));
+  char *field = pymm_fix__import_from(c, &d->fix, "dataclasses", "field");
+  if (factory) addf(d, node_start(value), node_end(value), "%s(default_factory=%s)", field, factory);
+  else if (text) addf(d, node_start(value), node_end(value), "%s(default_factory=%s)", field, text);
+  else {
+    text = TEXT(value);
+    addf(d, node_start(value), node_end(value), "%s(default_factory=lambda: %s)", field, text);
+  }
+  free(text);
+  free(field);
+  return true;
+}
+
+/* ---- PMM123 __eq__ without __hash__ ------------------------------------------------------------ */
+
+static bool check_123(rule_context *c, const pymm_match *m, pymm_diagnostic *d) {
+  TSNode function = m->node, body = ts_node_parent(function), class_node = ts_node_parent(body);
+  if (!node_is(class_node, "class_definition")) return false;
+  /* __hash__ named anywhere in the class (def, assignment, a base's __hash__ reused) settles it. */
+  if (mentions(c, class_node, "__hash__")) return false;
+  /* Decorators (dataclass, attrs, total_ordering ...) may write __hash__ themselves. */
+  TSNode decos[1];
+  if (decorators(class_node, decos, 1)) return false;
+  /* A subclass of an unhashable container was unhashable already: nothing changes. */
+  TSNode bases = node_field(class_node, "superclasses");
+  uint32_t base_count = ts_node_is_null(bases) ? 0 : ts_node_named_child_count(bases);
+  static const char *const UNHASHABLE[] = {"dict", "list", "set", "bytearray", "Mapping", "MutableMapping",
+                                           "MutableSet", "MutableSequence", "UserDict", "UserList", "OrderedDict",
+                                           "Counter", "defaultdict", "deque", "Set", NULL};
+  for (uint32_t i = 0; i < base_count; i++) {
+    TSNode base = ts_node_named_child(bases, i);
+    if (node_is(base, "attribute")) base = node_field(base, "attribute");
+    if (node_is(base, "identifier") && in_list(c, base, UNHASHABLE)) return false;
+  }
+  TSNode name = node_field(function, "name");
+  d->start = node_start(name);
+  d->end = node_end(name);
+  char *indent = pymm_rules__indent(c, node_start(function));
+  addf(d, node_end(function), node_end(function), "\n\n%s__hash__ = None", indent);
+  free(indent);
+  return true;
+}
+
+/* ---- PMM111 dict look-up with a fallback written out ------------------------------------------- */
+
+/* "target = value" or "return value" as the only statement of a block: the value, and the target (null for
+ * return). */
+static TSNode lone_result(TSNode block, TSNode *target) {
+  TSNode s = only_statement(block);
+  *target = (TSNode){0};
+  if (node_is(s, "return_statement")) {
+    TSNode v[2];
+    return children(s, v, 2) == 1 ? v[0] : (TSNode){0};
+  }
+  TSNode value = simple_assignment(s, target);
+  if (ts_node_is_null(value) || !node_is(*target, "identifier")) return (TSNode){0};
+  TSNode assignment = ts_node_parent(value);
+  if (!ts_node_is_null(node_field(assignment, "type"))) return (TSNode){0};
+  return value;
+}
+
+static bool same_targets(rule_context *c, TSNode a, TSNode b) {
+  if (ts_node_is_null(a) || ts_node_is_null(b)) return ts_node_is_null(a) && ts_node_is_null(b);
+  return pymm_rules__same_text(c, a, b);
+}
+
+/* 'look' is "d[k]" with d a name or dotted name and k plain; fills them. */
+static bool plain_lookup(TSNode look, TSNode *dict, TSNode *key) {
+  if (!node_is(look, "subscript")) return false;
+  *dict = node_field(look, "value");
+  *key = node_field(look, "subscript");
+  if (!ts_node_is_null(ts_node_next_named_sibling(*key)) && !node_is(ts_node_next_named_sibling(*key), "comment"))
+    return false; /* d[a, b] */
+  return (node_is(*dict, "identifier") || node_is(*dict, "attribute")) && plain_expression(*dict) &&
+         plain_expression(*key) && !node_is(*key, "slice");
+}
+
+static bool mapping_type(rule_context *c, TSNode dict, pymm_diagnostic *d) {
+  const char *type = pymm_type_of(c->doc, dict);
+  static const char *const DICTS[] = {"dict", "defaultdict", "OrderedDict", "Counter", "ChainMap", NULL};
+  bool known = false;
+  for (const char *const *k = DICTS; type && *k; k++) known = known || !strcmp(type, *k);
+  if (type && !known) return false;
+  if (!type) d->fix.safety = PYMM_FIX_UNSAFE; /* an unknown mapping may have no .get() */
+  return true;
+}
+
+static void fix_111(rule_context *c, pymm_diagnostic *d, TSNode statement, TSNode target, TSNode dict, TSNode key,
+                    TSNode fallback) {
+  if (pymm_rules__has_comment(statement)) return;
+  char *t = ts_node_is_null(target) ? NULL : TEXT(target), *dt = TEXT(dict), *kt = TEXT(key), *ft = TEXT(fallback);
+  bool none = node_is(fallback, "none");
+  if (t) addf(d, node_start(statement), node_end(statement), "%s = %s.get(%s%s%s)", t, dt, kt, none ? "" : ", ", none ? "" : ft);
+  else addf(d, node_start(statement), node_end(statement), "return %s.get(%s%s%s)", dt, kt, none ? "" : ", ", none ? "" : ft);
+  free(t);
+  free(dt);
+  free(kt);
+  free(ft);
+}
+
+/* d[k] on self is a mapping class looking itself up (its own get() may be written that way). */
+static bool self_lookup(rule_context *c, TSNode dict) { return EQ(dict, "self"); }
+
+static bool check_111(rule_context *c, const pymm_match *m, pymm_diagnostic *d) {
+  TSNode s = m->node, dict, key, t1, t2, hit, miss;
+  if (node_is(s, "if_statement")) {
+    TSNode parts[4];
+    if (children(s, parts, 4) != 3 || !node_is(parts[2], "else_clause")) return false; /* no elif */
+    TSNode cond = node_field(s, "condition");
+    comparison cmp;
+    if (!node_is(cond, "comparison_operator") || !read_comparison(c, cond, &cmp) || cmp.count != 2) return false;
+    bool in = !strcmp(cmp.op[0], "in"), not_in = !strcmp(cmp.op[0], "not in");
+    if (!in && !not_in) return false;
+    TSNode a = lone_result(node_field(s, "consequence"), &t1);
+    TSNode b = lone_result(node_field(parts[2], "body"), &t2);
+    if (ts_node_is_null(a) || ts_node_is_null(b) || !same_targets(c, t1, t2)) return false;
+    hit = in ? a : b;
+    miss = in ? b : a;
+    if (!plain_lookup(hit, &dict, &key) || !pymm_rules__same_text(c, dict, cmp.operands[1]) ||
+        !pymm_rules__same_text(c, key, cmp.operands[0]))
+      return false;
+    if (!plain_expression(miss) || uses_text(c, miss, dict) || self_lookup(c, dict)) return false;
+    if (!mapping_type(c, dict, d)) return false;
+    d->end = node_end(cond);
+    fix_111(c, d, s, in ? t1 : t2, dict, key, miss);
+    return true;
+  }
+  /* try: v = d[k] / except KeyError: v = default */
+  TSNode parts[4];
+  if (children(s, parts, 4) != 2 || !node_is(parts[1], "except_clause")) return false;
+  TSNode clause = parts[1], inside[3];
+  uint32_t k = children(clause, inside, 3);
+  if (k != 2 || !EQ(inside[0], "KeyError")) return false;
+  TSNode a = lone_result(parts[0], &t1), b = lone_result(inside[1], &t2);
+  if (ts_node_is_null(a) || ts_node_is_null(b) || !same_targets(c, t1, t2)) return false;
+  if (!plain_lookup(a, &dict, &key) || !plain_expression(b) || uses_text(c, b, dict) || self_lookup(c, dict))
+    return false;
+  if (!mapping_type(c, dict, d)) return false;
+  d->end = node_start(parts[0]);
+  while (d->end > d->start && (c->src[d->end - 1] == ' ' || c->src[d->end - 1] == '\n' || c->src[d->end - 1] == '\r' ||
+                               c->src[d->end - 1] == '\t'))
+    d->end--;
+  fix_111(c, d, s, t1, dict, key, b);
+  return true;
+}
+
+/* ---- PMM102 late-binding closure over a loop variable ------------------------------------------ */
+
+/* Adds the names a for target binds to 'out'. */
+static uint32_t target_names(TSNode target, TSNode *out, uint32_t count, uint32_t max) {
+  if (node_is(target, "identifier")) {
+    if (count < max) out[count++] = target;
+    return count;
+  }
+  if (node_is(target, "pattern_list") || node_is(target, "tuple_pattern") || node_is(target, "list_pattern")) {
+    uint32_t n = ts_node_named_child_count(target);
+    for (uint32_t i = 0; i < n; i++) count = target_names(ts_node_named_child(target, i), out, count, max);
+  }
+  return count;
+}
+
+/* True when the identifier 'name' is bound by the closure itself: a parameter, or assigned in a def's body. */
+static bool closure_binds(rule_context *c, TSNode closure, TSNode name) {
+  TSNode params = node_field(closure, "parameters");
+  uint32_t n = ts_node_is_null(params) ? 0 : ts_node_named_child_count(params);
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode p = ts_node_named_child(params, i);
+    TSNode id = node_is(p, "identifier") ? p : node_field(p, "name");
+    if (node_is(p, "list_splat_pattern") || node_is(p, "dictionary_splat_pattern") ||
+        node_is(p, "typed_parameter"))
+      id = ts_node_named_child(p, 0);
+    if (!ts_node_is_null(id) && pymm_rules__same_text(c, id, name)) return true;
+  }
+  if (node_is(closure, "function_definition")) {
+    /* Assigned in the body (a local): only the common "name = ..." at the top level of the body. */
+    TSNode body = node_field(closure, "body"), target;
+    for (TSNode s = ts_node_named_child(body, 0); !ts_node_is_null(s); s = ts_node_next_named_sibling(s)) {
+      if (!ts_node_is_null(simple_assignment(s, &target)) && uses_text(c, target, name)) return true;
+      if (node_is(s, "global_statement") || node_is(s, "nonlocal_statement")) return true;
+    }
+  }
+  return false;
+}
+
+/* True when the closure's value is kept past the iteration: stored in a container, an attribute or a
+ * subscript, or yielded. A closure passed to a call (sorted(key=...), re.sub) or called is used at once. */
+static bool escapes(rule_context *c, TSNode value) {
+  TSNode n = value;
+  for (TSNode p = ts_node_parent(n); !ts_node_is_null(p); n = p, p = ts_node_parent(p)) {
+    if (node_is(p, "list") || node_is(p, "tuple") || node_is(p, "set") || node_is(p, "pair") ||
+        node_is(p, "dictionary") || node_is(p, "parenthesized_expression"))
+      continue;
+    if (node_is(p, "yield")) return true;
+    if (node_is(p, "assignment")) {
+      TSNode left = node_field(p, "left");
+      return same_node(node_field(p, "right"), n) && (node_is(left, "attribute") || node_is(left, "subscript"));
+    }
+    if (node_is(p, "argument_list")) {
+      TSNode call = ts_node_parent(p), method;
+      TSNode object = method_call(call, &method);
+      static const char *const STORE[] = {"append", "add", "insert", "extend", "appendleft", "setdefault", NULL};
+      return !ts_node_is_null(object) && in_list(c, method, STORE);
+    }
+    return false;
+  }
+  return false;
+}
+
+/* A def's name kept past the iteration: "name" itself escapes somewhere in the loop body. */
+static bool name_escapes(rule_context *c, TSNode n, TSNode name) {
+  if (node_is(n, "identifier") && pymm_rules__same_text(c, n, name)) return escapes(c, n);
+  if (is_function(n) || node_is(n, "class_definition")) return false;
+  uint32_t count = ts_node_named_child_count(n);
+  for (uint32_t i = 0; i < count; i++)
+    if (name_escapes(c, ts_node_named_child(n, i), name)) return true;
+  return false;
+}
+
+static bool check_102(rule_context *c, const pymm_match *m, pymm_diagnostic *d) {
+  TSNode closure = m->node;
+  bool lambda = node_is(closure, "lambda");
+  /* The loop variables of the loops (and list/set/dict comprehensions) around it, inside its function. */
+  TSNode names[16];
+  uint32_t count = 0;
+  TSNode loop_body = {0}, child = closure;
+  bool in_comprehension = false;
+  for (TSNode p = ts_node_parent(closure); !ts_node_is_null(p); child = p, p = ts_node_parent(p)) {
+    if (is_function(p) || node_is(p, "class_definition")) break;
+    if (node_is(p, "for_statement") && same_node(node_field(p, "body"), child)) {
+      count = target_names(node_field(p, "left"), names, count, 16);
+      if (ts_node_is_null(loop_body)) loop_body = child;
+    }
+    if ((node_is(p, "list_comprehension") || node_is(p, "set_comprehension") ||
+         node_is(p, "dictionary_comprehension")) &&
+        (same_node(node_field(p, "body"), child) || node_is(child, "pair"))) {
+      uint32_t n = ts_node_named_child_count(p);
+      for (uint32_t i = 0; i < n; i++) {
+        TSNode clause = ts_node_named_child(p, i);
+        if (node_is(clause, "for_in_clause")) count = target_names(node_field(clause, "left"), names, count, 16);
+      }
+      in_comprehension = true;
+    }
+  }
+  if (count == 0) return false;
+  /* Kept past the iteration? */
+  if (lambda) {
+    if (!in_comprehension && !escapes(c, closure)) return false;
+    if (in_comprehension) {
+      /* The comprehension's element itself (possibly in a tuple or dict value), not an argument of a call. */
+      TSNode p = ts_node_parent(closure);
+      while (node_is(p, "tuple") || node_is(p, "pair") || node_is(p, "parenthesized_expression")) p = ts_node_parent(p);
+      if (!node_is(p, "list_comprehension") && !node_is(p, "set_comprehension") &&
+          !node_is(p, "dictionary_comprehension") && !escapes(c, closure))
+        return false;
+    }
+  } else {
+    if (ts_node_is_null(loop_body) || !name_escapes(c, loop_body, node_field(closure, "name"))) return false;
+  }
+  /* The closure reads a loop variable it does not bind itself. */
+  TSNode body = node_field(closure, "body");
+  TSNode used[16];
+  uint32_t used_count = 0;
+  for (uint32_t i = 0; i < count; i++) {
+    if (!uses_text(c, body, names[i]) || closure_binds(c, closure, names[i])) continue;
+    bool dup = false;
+    for (uint32_t k = 0; k < used_count; k++) dup = dup || pymm_rules__same_text(c, used[k], names[i]);
+    if (!dup) used[used_count++] = names[i];
+  }
+  if (used_count == 0) return false;
+  if (!lambda) {
+    d->start = node_start(node_field(closure, "name"));
+    d->end = node_end(node_field(closure, "name"));
+  }
+  /* The fix: "name=name" defaults after the closure's own parameters (none with * or / among them). */
+  TSNode params = node_field(closure, "parameters");
+  uint32_t n = ts_node_is_null(params) ? 0 : ts_node_named_child_count(params);
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode p = ts_node_named_child(params, i);
+    if (!node_is(p, "identifier") && !node_is(p, "default_parameter") && !node_is(p, "typed_parameter") &&
+        !node_is(p, "typed_default_parameter"))
+      return true;
+  }
+  if (!ts_node_is_null(params) && pymm_rules__has_comment(params)) return true;
+  if (n > 0) d->fix.safety = PYMM_FIX_UNSAFE; /* a caller passing one more argument would now override it */
+  pymm_buf b = {0};
+  for (uint32_t i = 0; i < used_count; i++) {
+    char *t = TEXT(used[i]);
+    pymm_buf_printf(&b, "%s%s=%s", i || n ? ", " : "", t, t);
+    free(t);
+  }
+  if (ts_node_is_null(params)) {
+    /* "lambda: ..." has no parameters node: insert after the keyword. */
+    addf(d, node_start(closure) + 6, node_start(closure) + 6, " %s", b.data);
+  } else if (lambda) {
+    add(d, node_end(params), node_end(params), b.data);
+  } else {
+    uint32_t end = node_end(params) - 1; /* before ')' */
+    while (end > node_start(params) + 1 && (c->src[end - 1] == ' ' || c->src[end - 1] == ',' || c->src[end - 1] == '\n')) end--;
+    add(d, end, end, b.data);
+  }
+  pymm_buf_free(&b);
+  return true;
+}
+
+/* ---- PMM105 list mutated while iterating over it ----------------------------------------------- */
+
+/* The statement that holds 'n' directly in a block. */
+static TSNode statement_of(TSNode n) {
+  TSNode child = n;
+  for (TSNode p = ts_node_parent(n); !ts_node_is_null(p); child = p, p = ts_node_parent(p))
+    if (node_is(p, "block") || node_is(p, "module")) return child;
+  return n;
+}
+
+/* True when control leaves the loop right after 'statement': the next statement is break, return or raise. */
+static bool leaves_after(TSNode statement) {
+  TSNode next = ts_node_next_named_sibling(statement);
+  while (node_is(next, "comment")) next = ts_node_next_named_sibling(next);
+  return node_is(next, "break_statement") || node_is(next, "return_statement") || node_is(next, "raise_statement");
+}
+
+typedef struct mutation {
+  TSNode at;  /* the first mutation found, null when none */
+  bool grows; /* append/extend/insert only: the worklist idiom */
+  bool shrinks;
+} mutation;
+
+/* Finds calls that change the list 'xs' (by text) in 'n', outside nested functions. 'rebind' also counts
+ * assignments to xs itself (the list changes for the code after). */
+static void find_mutations(rule_context *c, TSNode n, TSNode xs, bool rebind, mutation *out) {
+  if (ts_node_is_null(n) || is_function(n) || node_is(n, "class_definition")) return;
+  TSNode method;
+  TSNode object = method_call(n, &method);
+  if (!ts_node_is_null(object) && pymm_rules__same_text(c, object, xs)) {
+    static const char *const GROW[] = {"append", "extend", "insert", NULL};
+    static const char *const SHRINK[] = {"remove", "pop", "clear", NULL};
+    static const char *const OTHER[] = {"sort", "reverse", "__setitem__", "__delitem__", "__iadd__", NULL};
+    bool grow = in_list(c, method, GROW), shrink = in_list(c, method, SHRINK);
+    if ((grow || shrink || in_list(c, method, OTHER)) && !leaves_after(statement_of(n))) {
+      if (ts_node_is_null(out->at)) out->at = n;
+      out->grows = out->grows || grow;
+      out->shrinks = out->shrinks || shrink;
+    }
+  }
+  if (node_is(n, "delete_statement")) {
+    uint32_t k = ts_node_named_child_count(n);
+    for (uint32_t i = 0; i < k; i++) {
+      TSNode t = ts_node_named_child(n, i);
+      if (node_is(t, "expression_list") && ts_node_named_child_count(t) > 0) t = ts_node_named_child(t, 0);
+      if (node_is(t, "subscript") && pymm_rules__same_text(c, node_field(t, "value"), xs) && !leaves_after(n)) {
+        if (ts_node_is_null(out->at)) out->at = n;
+        out->shrinks = true;
+      }
+    }
+  }
+  if (rebind && (node_is(n, "assignment") || node_is(n, "augmented_assignment"))) {
+    TSNode left = node_field(n, "left");
+    if (pymm_rules__same_text(c, left, xs) ||
+        (node_is(left, "subscript") && pymm_rules__same_text(c, node_field(left, "value"), xs))) {
+      if (ts_node_is_null(out->at)) out->at = n;
+      out->shrinks = true;
+    }
+  }
+  uint32_t count = ts_node_named_child_count(n);
+  for (uint32_t i = 0; i < count; i++) find_mutations(c, ts_node_named_child(n, i), xs, rebind, out);
+}
+
+static bool check_105(rule_context *c, const pymm_match *m, pymm_diagnostic *d) {
+  TSNode xs = m->node, loop = ts_node_parent(xs);
+  const char *type = pymm_type_of(c->doc, xs);
+  if (type && strcmp(type, "list") != 0) return false;
+  mutation mu = {0};
+  find_mutations(c, node_field(loop, "body"), xs, false, &mu);
+  if (ts_node_is_null(mu.at)) return false;
+  /* Appending to the list being walked is the worklist idiom (the loop visits what it adds): leave it. */
+  if (!mu.shrinks) return false;
+  if (!type) {
+    /* Unknown type: only when every mutation is one only a list has (not dict.pop, set.remove ...). */
+    TSNode method;
+    TSNode object = method_call(mu.at, &method);
+    if (!ts_node_is_null(object) && !EQ(method, "remove") && !EQ(method, "insert")) {
+      TSNode args[2];
+      int n = positional_args(mu.at, args, 2);
+      if (!(EQ(method, "pop") && (n == 0 || (n == 1 && node_is(args[0], "integer"))))) return false;
+    }
+  }
+  add(d, node_end(xs), node_end(xs), "[:]");
+  return true;
+}
+
+/* ---- PMM122 coroutine called without await ----------------------------------------------------- */
+
+/* True when 'body' (of an async def) yields: it is an async generator, not a coroutine. */
+static bool yields(TSNode n) {
+  if (ts_node_is_null(n)) return false;
+  if (node_is(n, "yield")) return true;
+  if (is_function(n) || node_is(n, "class_definition")) return false;
+  uint32_t count = ts_node_named_child_count(n);
+  for (uint32_t i = 0; i < count; i++)
+    if (yields(ts_node_named_child(n, i))) return true;
+  return false;
+}
+
+/* The undecorated "async def <name>" among the statements of 'block' (a module or a class body). */
+static TSNode find_coroutine(rule_context *c, TSNode block, TSNode name) {
+  TSNode found = {0};
+  uint32_t count = ts_node_named_child_count(block);
+  for (uint32_t i = 0; i < count; i++) {
+    TSNode s = ts_node_named_child(block, i);
+    TSNode def = node_is(s, "decorated_definition") ? node_field(s, "definition") : s;
+    if (!node_is(def, "function_definition") || !pymm_rules__same_text(c, node_field(def, "name"), name)) continue;
+    if (!ts_node_is_null(found) || node_is(s, "decorated_definition") || !is_async(def)) return (TSNode){0};
+    found = def;
+  }
+  return !ts_node_is_null(found) && !yields(node_field(found, "body")) ? found : (TSNode){0};
+}
+
+static bool check_122(rule_context *c, const pymm_match *m, pymm_diagnostic *d) {
+  TSNode call = m->node, f = node_field(call, "function");
+  TSNode function = enclosing_function(call);
+  if (ts_node_is_null(function) || !is_async(function)) return false;
+  TSNode coroutine = {0};
+  if (node_is(f, "identifier")) {
+    coroutine = find_coroutine(c, c->root, f);
+    /* The name must mean that def here: one binding in the whole chain of scopes. */
+    if (ts_node_is_null(coroutine)) return false;
+    const char *type = pymm_type_of(c->doc, f);
+    if (!type || strcmp(type, "function") != 0) return false;
+  } else {
+    /* self.name(): a method of the class around the calling method. */
+    TSNode object = node_field(f, "object"), params[1];
+    TSNode body = ts_node_parent(function);
+    if (node_is(body, "decorated_definition")) body = ts_node_parent(body);
+    TSNode class_node = ts_node_parent(body);
+    if (!node_is(class_node, "class_definition")) return false;
+    if (children(node_field(function, "parameters"), params, 1) < 1 || !node_is(params[0], "identifier") ||
+        !pymm_rules__same_text(c, params[0], object))
+      return false;
+    coroutine = find_coroutine(c, node_field(class_node, "body"), node_field(f, "attribute"));
+    if (ts_node_is_null(coroutine)) return false;
+  }
+  add(d, node_start(call), node_start(call), "await ");
+  return true;
+}
+
+/* ---- PMM126 loop that only appends to a list --------------------------------------------------- */
+
+/* True when one of the names a for target binds is used in 'scope' after byte 'after'. */
+static bool used_after(rule_context *c, TSNode n, TSNode *names, uint32_t count, uint32_t after) {
+  if (node_end(n) <= after) return false;
+  if (node_is(n, "identifier") && node_start(n) >= after) {
+    for (uint32_t i = 0; i < count; i++)
+      if (pymm_rules__same_text(c, n, names[i])) return true;
+    return false;
+  }
+  uint32_t k = ts_node_named_child_count(n);
+  for (uint32_t i = 0; i < k; i++)
+    if (used_after(c, ts_node_named_child(n, i), names, count, after)) return true;
+  return false;
+}
+
+static bool check_126(rule_context *c, const pymm_match *m, pymm_diagnostic *d) {
+  TSNode loop = m->node;
+  if (ts_node_child_count(loop) > 0 && !strcmp(ts_node_type(ts_node_child(loop, 0)), "async")) return false;
+  if (!ts_node_is_null(node_field(loop, "alternative"))) return false;
+  if (pymm_rules__has_comment(node_field(loop, "body"))) return false;
+  TSNode s = only_statement(node_field(loop, "body")), cond = {0};
+  if (node_is(s, "if_statement")) {
+    TSNode parts[3];
+    if (children(s, parts, 3) != 2) return false; /* no elif, no else */
+    cond = node_field(s, "condition");
+    s = only_statement(node_field(s, "consequence"));
+  }
+  TSNode call = statement_call(s), method, args[2];
+  TSNode out = method_call(call, &method);
+  if (!node_is(out, "identifier") || !EQ(method, "append") || positional_args(call, args, 2) != 1) return false;
+  /* out = [] just before the loop. */
+  TSNode previous = ts_node_prev_named_sibling(loop), target;
+  TSNode init = simple_assignment(previous, &target);
+  if (ts_node_is_null(init) || !EQ(init, "[]") || !pymm_rules__same_text(c, target, out)) return false;
+  TSNode left = node_field(loop, "left"), right = node_field(loop, "right");
+  if (uses_text(c, args[0], out) || uses_text(c, left, out) || uses_text(c, right, out) ||
+      (!ts_node_is_null(cond) && uses_text(c, cond, out)))
+    return false;
+  if (yields(args[0]) || (!ts_node_is_null(cond) && yields(cond))) return false;
+  d->start = node_start(loop);
+  d->end = node_end(right);
+  /* A comprehension sees no class-level names and does not leak its variable. */
+  TSNode scope = pymm_rules__scope(loop);
+  if (node_is(scope, "class_definition")) return true;
+  TSNode names[16];
+  uint32_t count = target_names(left, names, 0, 16);
+  if (count == 0 || count >= 16) return true;
+  if (used_after(c, scope, names, count, node_end(loop))) d->fix.safety = PYMM_FIX_UNSAFE;
+  char *o = TEXT(out), *e = TEXT(args[0]), *l = TEXT(left), *r = TEXT(right), *k = ts_node_is_null(cond) ? NULL : TEXT(cond);
+  bool paren = node_is(args[0], "conditional_expression") || node_is(args[0], "lambda");
+  bool paren_right = node_is(right, "conditional_expression") || node_is(right, "lambda") ||
+                     node_is(right, "expression_list");
+  bool paren_cond = !ts_node_is_null(cond) && (node_is(cond, "conditional_expression") || node_is(cond, "lambda"));
+  addf(d, node_start(previous), node_end(loop), "%s = [%s%s%s for %s in %s%s%s%s%s%s%s]", o, paren ? "(" : "", e,
+       paren ? ")" : "", l, paren_right ? "(" : "", r, paren_right ? ")" : "", k ? " if " : "", paren_cond ? "(" : "",
+       k ? k : "", paren_cond ? ")" : "");
+  free(o);
+  free(e);
+  free(l);
+  free(r);
+  free(k);
+  return true;
+}
+
+/* ---- PMM112 str += in a loop ------------------------------------------------------------------- */
+
+/* The innermost for/while whose body holds 'n', inside n's function; null when none. */
+static TSNode enclosing_loop(TSNode n) {
+  TSNode child = n;
+  for (TSNode p = ts_node_parent(n); !ts_node_is_null(p); child = p, p = ts_node_parent(p)) {
+    if ((node_is(p, "for_statement") || node_is(p, "while_statement")) && same_node(node_field(p, "body"), child))
+      return p;
+    if (is_scope_node(p)) break;
+  }
+  return (TSNode){0};
+}
+
+typedef struct name_count {
+  uint32_t total, augmented; /* uses of the name; of which "name += ..." statements */
+} name_count;
+
+static void count_name(rule_context *c, TSNode n, TSNode name, name_count *out) {
+  if (node_is(n, "identifier")) {
+    if (!pymm_rules__same_text(c, n, name)) return;
+    out->total++;
+    TSNode p = ts_node_parent(n);
+    if (node_is(p, "augmented_assignment") && same_node(node_field(p, "left"), n) &&
+        node_is(ts_node_parent(p), "expression_statement"))
+      out->augmented++;
+    return;
+  }
+  uint32_t k = ts_node_named_child_count(n);
+  for (uint32_t i = 0; i < k; i++) count_name(c, ts_node_named_child(n, i), name, out);
+}
+
+/* True when 'name' is bound in 'n' by an assignment or a for target (not inside nested functions). */
+static bool assigned_in(rule_context *c, TSNode n, TSNode name) {
+  if (ts_node_is_null(n) || is_function(n) || node_is(n, "class_definition")) return false;
+  if (node_is(n, "assignment") || node_is(n, "for_statement") || node_is(n, "named_expression")) {
+    TSNode left = node_field(n, node_is(n, "named_expression") ? "name" : "left");
+    if (node_is(left, "identifier") || node_is(left, "pattern_list") || node_is(left, "tuple_pattern"))
+      if (uses_text(c, left, name)) return true;
+  }
+  uint32_t k = ts_node_named_child_count(n);
+  for (uint32_t i = 0; i < k; i++)
+    if (assigned_in(c, ts_node_named_child(n, i), name)) return true;
+  return false;
+}
+
+static bool check_112(rule_context *c, const pymm_match *m, pymm_diagnostic *d) {
+  TSNode aug = m->node, name = node_field(aug, "left");
+  TSNode loop = enclosing_loop(aug);
+  if (ts_node_is_null(loop) || !in_loop(aug)) return false;
+  const char *type = pymm_type_of(c->doc, name);
+  if (!type || strcmp(type, "str") != 0) return false;
+  /* Reset inside the loop: each iteration builds a short string of its own, not one growing string. */
+  if (assigned_in(c, loop, name)) return false;
+  TSNode value = node_field(aug, "right");
+  /* Adding a one-character literal now and then is not the quadratic case anyone meets. */
+  d->start = node_start(aug);
+  d->end = node_end(aug);
+  /* The fix: "s = init" right before the loop, s used in the loop only by "s += ...", no else clause. */
+  TSNode statement = ts_node_parent(aug), previous = ts_node_prev_named_sibling(loop), target;
+  TSNode init = simple_assignment(previous, &target);
+  if (!node_is(statement, "expression_statement") || ts_node_is_null(init) ||
+      !pymm_rules__same_text(c, target, name) || !ts_node_is_null(node_field(loop, "alternative")) ||
+      (node_is(loop, "for_statement") && ts_node_child_count(loop) > 0 &&
+       !strcmp(ts_node_type(ts_node_child(loop, 0)), "async")))
+    return true;
+  name_count uses = {0};
+  count_name(c, loop, name, &uses);
+  if (uses.total != uses.augmented || uses.total == 0) return true;
+  /* Each "+=" of the loop becomes an append; they share the edits, so every finding carries all of them. */
+  TSNode scope = pymm_rules__scope(loop);
+  char *n = TEXT(name), *init_text = TEXT(init);
+  pymm_buf parts = {0};
+  pymm_buf_printf(&parts, "%s_parts", n);
+  if (pymm_rules__uses_name(c, scope, parts.data)) {
+    free(n);
+    free(init_text);
+    pymm_buf_free(&parts);
+    return true;
+  }
+  bool empty = EQ(init, "''") || EQ(init, "\"\"");
+  if (empty) addf(d, node_start(previous), node_end(previous), "%s = []", parts.data);
+  else addf(d, node_start(previous), node_end(previous), "%s = [%s]", parts.data, init_text);
+  (void)value;
+  /* Every "name += x" in the loop. */
+  TSNode stack[64];
+  uint32_t top = 0;
+  stack[top++] = node_field(loop, "body");
+  while (top) {
+    TSNode x = stack[--top];
+    if (node_is(x, "augmented_assignment") && pymm_rules__same_text(c, node_field(x, "left"), name)) {
+      char *v = TEXT(node_field(x, "right"));
+      addf(d, node_start(x), node_end(x), "%s.append(%s)", parts.data, v);
+      free(v);
+      continue;
+    }
+    uint32_t k = ts_node_named_child_count(x);
+    for (uint32_t i = 0; i < k && top < 64; i++) stack[top++] = ts_node_named_child(x, i);
+  }
+  char *indent = pymm_rules__indent(c, node_start(loop));
+  char *quote = empty ? TEXT(init) : pymm_strdup("''");
+  addf(d, node_end(loop), node_end(loop), "\n%s%s = %s.join(%s)", indent, n, quote, parts.data);
+  free(indent);
+  free(quote);
+  free(n);
+  free(init_text);
+  pymm_buf_free(&parts);
+  return true;
+}
+
+/* ---- PMM113 x in a list inside a loop ---------------------------------------------------------- */
+
+/* True when 'name' is bound somewhere in 'n' to a list literal of at most 'max' items: a small constant list,
+ * where a set saves nothing anyone would notice. */
+static bool small_literal(rule_context *c, TSNode n, TSNode name, uint32_t max) {
+  if (node_is(n, "assignment") && pymm_rules__same_text(c, node_field(n, "left"), name)) {
+    TSNode right = node_field(n, "right");
+    if (node_is(right, "list") && ts_node_named_child_count(right) <= max) return true;
+  }
+  uint32_t k = ts_node_named_child_count(n);
+  for (uint32_t i = 0; i < k; i++)
+    if (small_literal(c, ts_node_named_child(n, i), name, max)) return true;
+  return false;
+}
+
+static bool check_113(rule_context *c, const pymm_match *m, pymm_diagnostic *d) {
+  comparison cmp;
+  if (!read_comparison(c, m->node, &cmp) || cmp.count != 2) return false;
+  if (strcmp(cmp.op[0], "in") != 0 && strcmp(cmp.op[0], "not in") != 0) return false;
+  TSNode xs = cmp.operands[1];
+  if (!node_is(xs, "identifier")) return false;
+  TSNode loop = enclosing_loop(m->node);
+  if (ts_node_is_null(loop) || !in_loop(m->node)) return false;
+  const char *type = pymm_type_of(c->doc, xs);
+  if (!type || strcmp(type, "list") != 0) return false;
+  /* The loop must not change the list, nor be the loop over it. */
+  mutation mu = {0};
+  find_mutations(c, loop, xs, true, &mu);
+  if (!ts_node_is_null(mu.at)) return false;
+  if (node_is(loop, "for_statement") && uses_text(c, node_field(loop, "left"), xs)) return false;
+  if (small_literal(c, c->root, xs, 10)) return false;
+  /* The list exists before the loop: bound in this function (or module) before it starts. */
+  d->start = node_start(xs);
+  d->end = node_end(xs);
+  TSNode scope = pymm_rules__scope(loop);
+  if (node_is(scope, "class_definition")) return true;
+  char *n = TEXT(xs);
+  pymm_buf set = {0};
+  pymm_buf_printf(&set, "%s_set", n);
+  if (!pymm_rules__uses_name(c, scope, set.data)) {
+    char *indent = pymm_rules__indent(c, node_start(loop));
+    uint32_t at = pymm_rules__line_start(c, node_start(loop));
+    if (pymm_rules__line_start(c, node_start(loop)) + strlen(indent) == node_start(loop)) {
+      addf(d, at, at, "%s%s = set(%s)\n", indent, set.data, n);
+      add(d, node_start(xs), node_end(xs), set.data);
+    }
+    free(indent);
+  }
+  free(n);
+  pymm_buf_free(&set);
+  return true;
+}
+
+/* ---- PMM106 mutable class attribute mutated through self --------------------------------------- */
+
+typedef struct self_uses {
+  bool mutated, assigned, shared; /* self.x.append(...); self.x = ...; cls.x / Class.x */
+} self_uses;
+
+/* Looks at every "<obj>.<name>" in the methods of the class. */
+static void find_self_uses(rule_context *c, TSNode n, TSNode name, TSNode class_name, self_uses *u) {
+  if (node_is(n, "attribute") && pymm_rules__same_text(c, node_field(n, "attribute"), name)) {
+    TSNode object = node_field(n, "object"), p = ts_node_parent(n);
+    bool self = EQ(object, "self");
+    if (!self) {
+      if (node_is(object, "identifier") && (EQ(object, "cls") || pymm_rules__same_text(c, object, class_name)))
+        u->shared = true;
+    } else if ((node_is(p, "assignment") || node_is(p, "augmented_assignment")) &&
+               same_node(node_field(p, "left"), n)) {
+      if (node_is(p, "assignment")) u->assigned = true;
+      else u->mutated = true;
+    } else if (node_is(p, "pattern_list") || node_is(p, "tuple_pattern")) {
+      u->assigned = true;
+    } else if (node_is(p, "attribute") && same_node(node_field(p, "object"), n)) {
+      static const char *const MUTATING[] = {"append", "extend", "insert", "add", "update", "setdefault", "pop",
+                                             "popitem", "remove", "discard", "clear", "appendleft", NULL};
+      if (in_list(c, node_field(p, "attribute"), MUTATING) && node_is(ts_node_parent(p), "call")) u->mutated = true;
+    } else if (node_is(p, "subscript") && same_node(node_field(p, "value"), n)) {
+      TSNode q = ts_node_parent(p);
+      if (((node_is(q, "assignment") || node_is(q, "augmented_assignment")) && same_node(node_field(q, "left"), p)) ||
+          node_is(q, "delete_statement"))
+        u->mutated = true;
+    }
+  }
+  uint32_t k = ts_node_named_child_count(n);
+  for (uint32_t i = 0; i < k; i++) find_self_uses(c, ts_node_named_child(n, i), name, class_name, u);
+}
+
+static bool check_106(rule_context *c, const pymm_match *m, pymm_diagnostic *d) {
+  TSNode assignment = m->node, statement = ts_node_parent(assignment), body = ts_node_parent(statement);
+  TSNode class_node = ts_node_parent(body), name = node_field(assignment, "left");
+  TSNode value = node_field(assignment, "right");
+  if (!node_is(class_node, "class_definition") || !makes_mutable(c, value)) return false;
+  if (mentions(c, node_field(assignment, "type"), "ClassVar")) return false;
+  char *text = TEXT(name);
+  bool dunder = strlen(text) > 4 && !strncmp(text, "__", 2);
+  free(text);
+  if (dunder || is_dataclass(c, class_node)) return false;
+  self_uses u = {0}, anywhere = {0};
+  find_self_uses(c, body, name, node_field(class_node, "name"), &u);
+  if (!u.mutated || u.assigned || u.shared) return false;
+  /* Class.name outside the class too (a registry shared on purpose). */
+  find_self_uses(c, c->root, name, node_field(class_node, "name"), &anywhere);
+  if (anywhere.shared) return false;
+  d->start = node_start(name);
+  d->end = node_end(name);
+  /* The fix: delete the line, set self.name first thing in __init__. */
+  TSNode init = {0};
+  uint32_t count = ts_node_named_child_count(body);
+  for (uint32_t i = 0; i < count; i++) {
+    TSNode s = ts_node_named_child(body, i);
+    if (node_is(s, "function_definition") && EQ(node_field(s, "name"), "__init__")) init = s;
+  }
+  if (ts_node_is_null(init) || pymm_rules__has_comment(statement)) return true;
+  uint32_t line = pymm_rules__line_start(c, node_start(statement)), end = pymm_rules__line_end(c, node_end(statement));
+  if (end >= c->length) return true;
+  /* Alone on its line(s). */
+  for (uint32_t p = line; p < node_start(statement); p++)
+    if (c->src[p] != ' ' && c->src[p] != '\t') return true;
+  if (end != node_end(statement)) return true;
+  TSNode others[2];
+  if (children(body, others, 2) < 2) return true; /* the class would be left without a body */
+  char *n = TEXT(name), *v = TEXT(value);
+  pymm_buf lines = {0};
+  pymm_buf_printf(&lines, "self.%s = %s", n, v);
+  if (insert_at_body_start(c, d, init, lines.data)) add(d, line, end + 1, "");
+  pymm_buf_free(&lines);
+  free(n);
+  free(v);
+  return true;
+}
+
 /* ---- the table --------------------------------------------------------------------------------- */
 
 typedef struct check_entry {
@@ -820,13 +1814,13 @@ static bool not_ready(rule_context *c, const pymm_match *m, pymm_diagnostic *d) 
 }
 
 static const check_entry CHECKS[] = {
-    {"PMM101", check_101}, {"PMM102", not_ready}, {"PMM103", check_103}, {"PMM104", check_104},
-    {"PMM105", not_ready}, {"PMM106", not_ready}, {"PMM107", check_107}, {"PMM108", check_108},
-    {"PMM109", check_109}, {"PMM110", check_110}, {"PMM111", not_ready}, {"PMM112", not_ready},
-    {"PMM113", not_ready}, {"PMM114", check_114}, {"PMM115", check_115}, {"PMM116", check_116},
+    {"PMM101", check_101}, {"PMM102", check_102}, {"PMM103", check_103}, {"PMM104", check_104},
+    {"PMM105", check_105}, {"PMM106", check_106}, {"PMM107", check_107}, {"PMM108", check_108},
+    {"PMM109", check_109}, {"PMM110", check_110}, {"PMM111", check_111}, {"PMM112", check_112},
+    {"PMM113", check_113}, {"PMM114", check_114}, {"PMM115", check_115}, {"PMM116", check_116},
     {"PMM117", check_117}, {"PMM118", check_118}, {"PMM119", check_119}, {"PMM120", check_120},
-    {"PMM121", check_121}, {"PMM122", not_ready}, {"PMM123", not_ready}, {"PMM124", not_ready},
-    {"PMM125", check_125}, {"PMM126", not_ready},
+    {"PMM121", check_121}, {"PMM122", check_122}, {"PMM123", check_123}, {"PMM124", check_124},
+    {"PMM125", check_125}, {"PMM126", check_126},
 };
 
 rule_check pymm_rules__check(const char *code) {

@@ -1,6 +1,8 @@
 /* Every feature on arbitrary Python-ish text: a hover at every byte offset, rendered as Markdown and as plain
- * text with and without a table cap. A hover stays inside the text and covers the cursor's construct; what
- * pymm renders from valid UTF-8 is valid UTF-8 (a shortened construct is never cut inside a code point). */
+ * text with and without a table cap; the diagnostics; the code actions over every line; fix-all, safe and
+ * unsafe. A hover stays inside the text; what pymm renders from valid UTF-8 is valid UTF-8 (a shortened
+ * construct is never cut inside a code point); every action's edits are sorted, inside the text and do not
+ * overlap, and applying them keeps valid UTF-8 valid; fix-all is idempotent. */
 #include <string.h>
 
 #include "fuzz.h"
@@ -32,6 +34,52 @@ static void check_render(const pymm_hover *hover, bool utf8) {
   }
 }
 
+/* Edits are sorted, inside the text, not overlapping; applied to valid UTF-8 they keep it valid. */
+static void check_edits(const char *text, size_t size, const pymm_edit *edits, size_t count, bool utf8) {
+  for (size_t i = 0; i < count; i++) {
+    FUZZ_CHECK(edits[i].start <= edits[i].end && edits[i].end <= size);
+    if (i > 0) FUZZ_CHECK(edits[i - 1].end <= edits[i].start);
+    if (utf8) FUZZ_CHECK(pymm_utf8_valid(edits[i].text, strlen(edits[i].text)));
+  }
+  size_t length = 0;
+  char *result = pymm_edits_apply(text, size, edits, count, &length);
+  if (utf8) FUZZ_CHECK(pymm_utf8_valid(result, length));
+  free(result);
+}
+
+static void check_actions(pymm_document *doc, const char *text, size_t size, bool utf8) {
+  pymm_diagnostics *diagnostics = pymm_diagnostics_run(engine, doc, NULL);
+  for (size_t i = 0; i < diagnostics->count; i++) {
+    const pymm_diagnostic *d = &diagnostics->items[i];
+    FUZZ_CHECK(d->rule != NULL && d->start <= d->end && d->end <= size);
+    check_edits(text, size, d->fix.edits, d->fix.edit_count, utf8);
+  }
+  /* The actions over each line, as an editor asks for them with the cursor on it. */
+  const pymm_text *t = pymm_document_text(doc);
+  for (uint32_t line = 0; line < pymm_text_line_count(t) && diagnostics->count > 0; line++) {
+    pymm_actions *actions = pymm_actions_at(engine, doc, diagnostics, pymm_text_line_start(t, line),
+                                            pymm_text_line_end(t, line), NULL, line == 0);
+    for (size_t k = 0; k < actions->count; k++) {
+      FUZZ_CHECK(actions->items[k].title != NULL);
+      check_edits(text, size, actions->items[k].edits, actions->items[k].edit_count, utf8);
+    }
+    pymm_actions_free(actions);
+  }
+  pymm_diagnostics_free(diagnostics);
+  /* Fix-all twice: the second round finds nothing more to fix. */
+  for (int unsafe = 0; unsafe < 2; unsafe++) {
+    size_t length = 0, fixed = 0;
+    char *once = pymm_fix_all(engine, text, size, NULL, unsafe, &length, &fixed);
+    if (!once) continue;
+    if (utf8) FUZZ_CHECK(pymm_utf8_valid(once, length));
+    size_t length2 = 0, fixed2 = 0;
+    char *twice = pymm_fix_all(engine, once, length, NULL, unsafe, &length2, &fixed2);
+    FUZZ_CHECK(twice == NULL || (length2 == length && memcmp(twice, once, length) == 0));
+    free(twice);
+    free(once);
+  }
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (size > 4096) return 0;
   bool utf8 = pymm_utf8_valid((const char *)data, size);
@@ -51,6 +99,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     last_end = hover->end;
     pymm_hover_free(hover);
   }
+  check_actions(doc, (const char *)data, size, utf8);
   pymm_document_free(doc);
   return 0;
 }

@@ -58,6 +58,36 @@ int main(void) {
     free(out);
   }
 
+  TEST("several += of one string in a loop share one fix: every += becomes an append, one join after") {
+    const char *src = "def f(rows):\n    s = '> '\n    for r in rows:\n        s += r\n        if r:\n            s += '\\n'\n    return s\n";
+    char *safe = fix_all(src, false, NULL);
+    STR_EQ(safe, src); /* unsafe: not applied by fix-all */
+    free(safe);
+    char *out = fix_all(src, true, NULL);
+    STR_EQ(out, "def f(rows):\n    s_parts = ['> ']\n    for r in rows:\n        s_parts.append(r)\n        if r:\n"
+                "            s_parts.append('\\n')\n    s = ''.join(s_parts)\n    return s\n");
+    free(out);
+  }
+
+  TEST("dataclass defaults: one import of field for several fixes, and the unsafe copy fix stays out of fix-all") {
+    const char *src = "from dataclasses import dataclass\n\n@dataclass\nclass C:\n    a: list = []\n    b: dict = {}\n\n"
+                      "def prune(xs: list):\n    for x in xs:\n        xs.remove(x)\n";
+    char *out = fix_all(src, false, NULL);
+    STR_EQ(out, "from dataclasses import dataclass\nfrom dataclasses import field\n\n@dataclass\nclass C:\n"
+                "    a: list = field(default_factory=list)\n    b: dict = field(default_factory=dict)\n\n"
+                "def prune(xs: list):\n    for x in xs:\n        xs.remove(x)\n");
+    free(out);
+  }
+
+  TEST("pop(0) and insert(0, x) on one list: the list becomes a deque once and both calls change together") {
+    const char *src = "import os\n\ndef walk(root):\n    todo = []\n    todo.append(root)\n    while todo:\n"
+                      "        node = todo.pop(0)\n        if node.urgent:\n            todo.insert(0, node)\n";
+    char *out = fix_all(src, true, NULL);
+    STR_EQ(out, "import os\nfrom collections import deque\n\ndef walk(root):\n    todo = deque()\n    todo.append(root)\n"
+                "    while todo:\n        node = todo.popleft()\n        if node.urgent:\n            todo.appendleft(node)\n");
+    free(out);
+  }
+
   TEST("ignore action: a new noqa comment, or merged into the one on the line") {
     const char *src = "a = b = []  # noqa: E501\nc = d = {}  # why\n";
     pymm_document *doc = pymm_document_new(src, strlen(src));

@@ -19,8 +19,34 @@ static const rule_case CASES[] = {
      "def f(a, d=None):  # keep\n    # note\n    if d is None:\n        d = dict()\n    return d\n"},
     {"PMM101", "def f(x=None, y=(), z=frozenset()):\n    return x\n", NULL},
     {"PMM101", "f = lambda x=[]: x\n", NULL},
-    /* PMM102 is not shipped yet (see rules.json): a closure called inside the loop must stay quiet anyway. */
+    /* PMM102 */
+    {"PMM102", "funcs = []\nfor i in range(3):\n    funcs.append(«lambda: i»)\n",
+     "funcs = []\nfor i in range(3):\n    funcs.append(lambda i=i: i)\n"},
+    {"PMM102", "fs = [«lambda x: x + i» for i in range(3)]\n", "fs = [lambda x, i=i: x + i for i in range(3)]\n"},
+    {"PMM102", "for k, v in items:\n    handlers[k] = «lambda: v»\n", "for k, v in items:\n    handlers[k] = lambda v=v: v\n"},
+    {"PMM102", "out = []\nfor n in names:\n    def «show»():\n        print(n)\n    out.append(show)\n",
+     "out = []\nfor n in names:\n    def show(n=n):\n        print(n)\n    out.append(show)\n"},
     {"PMM102", "for i in range(3):\n    print((lambda: i)())\n", NULL},
+    {"PMM102", "for i in range(3):\n    xs.sort(key=lambda x: x[i])\n", NULL},
+    {"PMM102", "for i in range(3):\n    fs.append(lambda i=i: i)\n", NULL},
+    {"PMM102", "for i in range(3):\n    f = lambda: i\n    f()\n", NULL},
+    {"PMM102", "for i in range(3):\n    def g():\n        return i\n    g()\n", NULL},
+    {"PMM102", "fs = [f(lambda: 0) for i in range(3)]\n", NULL},
+    /* PMM105 */
+    {"PMM105", "xs = [1, 2]\nfor x in «xs»:\n    if x < 2:\n        xs.remove(x)\n",
+     "xs = [1, 2]\nfor x in xs[:]:\n    if x < 2:\n        xs.remove(x)\n"},
+    {"PMM105", "for item in «self.items»:\n    if item.done:\n        del self.items[0]\n",
+     "for item in self.items[:]:\n    if item.done:\n        del self.items[0]\n"},
+    {"PMM105", "xs = [1, 2]\nfor x in list(xs):\n    xs.remove(x)\nfor x in xs[:]:\n    xs.remove(x)\nfor x in xs.copy():\n    xs.remove(x)\n", NULL},
+    {"PMM105", "xs = [1, 2]\nfor x in xs:\n    if x == 2:\n        xs.remove(x)\n        break\n", NULL},
+    {"PMM105", "todo = [root]\nfor node in todo:\n    todo.extend(node.children)\n", NULL},
+    {"PMM105", "s = {1, 2}\nfor x in s:\n    s.remove(x)\nfor k in d:\n    d.pop(k)\n", NULL},
+    /* PMM106 */
+    {"PMM106", "class Bag:\n    «items» = []\n\n    def __init__(self, name):\n        self.name = name\n\n    def add(self, x):\n        self.items.append(x)\n",
+     "class Bag:\n\n    def __init__(self, name):\n        self.items = []\n        self.name = name\n\n    def add(self, x):\n        self.items.append(x)\n"},
+    {"PMM106", "class Bag:\n    items = []\n\n    def __init__(self):\n        self.items = []\n\n    def add(self, x):\n        self.items.append(x)\n", NULL},
+    {"PMM106", "class Registry:\n    seen = []\n\n    def add(self, x):\n        self.seen.append(x)\n\nRegistry.seen.clear()\n", NULL},
+    {"PMM106", "class C:\n    names: ClassVar[list] = []\n    opts = ()\n\n    def f(self):\n        self.names.append(1)\n        return self.opts\n", NULL},
     /* PMM103 */
     {"PMM103", "if «x is 1»:\n    pass\n", "if x == 1:\n    pass\n"},
     {"PMM103", "ok = «name is not 'a'»\n", "ok = name != 'a'\n"},
@@ -29,6 +55,26 @@ static const rule_case CASES[] = {
     {"PMM104", "«a = b = []»\n", "a, b = [], []\n"},
     {"PMM104", "x = b = 0\n", NULL},
     {"PMM104", "self.cache = cache = {}\n", NULL},
+    /* PMM111 */
+    {"PMM111", "d = {}\n«if k in d»:\n    v = d[k]\nelse:\n    v = 0\n", "d = {}\nv = d.get(k, 0)\n"},
+    {"PMM111", "def f(cache: dict, k):\n    «try:»\n        return cache[k]\n    except KeyError:\n        return None\n",
+     "def f(cache: dict, k):\n    return cache.get(k)\n"},
+    {"PMM111", "d = {}\nif k in d:\n    v = d[k]\nelse:\n    v = compute()\n", NULL},
+    {"PMM111", "d = {}\ntry:\n    v = d[a][b]\nexcept KeyError:\n    v = 0\n", NULL},
+    {"PMM111", "class M:\n    def get(self, k, default=None):\n        try:\n            return self[k]\n        except KeyError:\n            return default\n", NULL},
+    {"PMM111", "xs = []\nif i in xs:\n    v = xs[i]\nelse:\n    v = 0\n", NULL},
+    {"PMM111", "d = {}\nif k in d:\n    v = d[k]\nelif k2 in d:\n    v = d[k2]\nelse:\n    v = 0\n", NULL},
+    /* PMM112 */
+    {"PMM112", "def f(words):\n    s = ''\n    for w in words:\n        «s += w»\n    return s\n",
+     "def f(words):\n    s_parts = []\n    for w in words:\n        s_parts.append(w)\n    s = ''.join(s_parts)\n    return s\n"},
+    {"PMM112", "def f(words):\n    for w in words:\n        s = ''\n        s += w\n        print(s)\n", NULL},
+    {"PMM112", "def f(xs):\n    n = 0\n    for x in xs:\n        n += x\n    return n\n", NULL},
+    /* PMM113 */
+    {"PMM113", "def f(xs, banned_words):\n    banned = list(banned_words)\n    for x in xs:\n        if x in «banned»:\n            print(x)\n",
+     "def f(xs, banned_words):\n    banned = list(banned_words)\n    banned_set = set(banned)\n    for x in xs:\n        if x in banned_set:\n            print(x)\n"},
+    {"PMM113", "def f(xs):\n    seen = list(xs)\n    for x in xs:\n        if x not in seen:\n            seen.append(x)\n", NULL},
+    {"PMM113", "def f(xs):\n    choices = ['a', 'b']\n    for x in xs:\n        if x in choices:\n            print(x)\n", NULL},
+    {"PMM113", "def f(xs, s: set):\n    for x in xs:\n        if x in s:\n            print(x)\n", NULL},
     /* PMM107 */
     {"PMM107", "grid = «[[]] * n»\n", "grid = [[] for _ in range(n)]\n"},
     {"PMM107", "grid = «[[0] * w] * h»\n", "grid = [[0] * w for _ in range(h)]\n"},
@@ -51,6 +97,12 @@ static const rule_case CASES[] = {
     {"PMM110", "try:\n    f()\nexcept OSError:\n    pass\nelse:\n    g()\n", NULL},
     /* PMM114 */
     {"PMM114", "q = [1]\nwhile q:\n    «q.pop(0)»\n", NULL},
+    {"PMM114", "def bfs(root):\n    queue = [root]\n    while queue:\n        node = «queue.pop(0)»\n        queue.extend(node.children)\n",
+     "from collections import deque\ndef bfs(root):\n    queue = deque([root])\n    while queue:\n        node = queue.popleft()\n        queue.extend(node.children)\n"},
+    /* No fix: the list comes from the caller, or is used as a list (sliced, returned). */
+    {"PMM114", "def f(xs: list):\n    while xs:\n        «xs.pop(0)»\n", "def f(xs: list):\n    while xs:\n        xs.pop(0)\n"},
+    {"PMM114", "def f():\n    xs = [1, 2]\n    while xs:\n        «xs.pop(0)»\n    return xs[1:]\n",
+     "def f():\n    xs = [1, 2]\n    while xs:\n        xs.pop(0)\n    return xs[1:]\n"},
     {"PMM114", "from collections import deque\nq = deque()\nwhile q:\n    q.pop()\nq.pop(0)\n", NULL},
     /* PMM115 */
     {"PMM115", "«for i in range(len(names))»:\n    print(i, names[i])\n",
@@ -82,9 +134,41 @@ static const rule_case CASES[] = {
     {"PMM121", "import time\n\nasync def main():\n    «time.sleep(1)»\n",
      "import time\nimport asyncio\n\nasync def main():\n    await asyncio.sleep(1)\n"},
     {"PMM121", "import time\n\ndef main():\n    time.sleep(1)\n", NULL},
+    /* PMM122 */
+    {"PMM122", "async def fetch():\n    pass\n\nasync def main():\n    «fetch()»\n",
+     "async def fetch():\n    pass\n\nasync def main():\n    await fetch()\n"},
+    {"PMM122", "class C:\n    async def close(self):\n        pass\n\n    async def run(self):\n        «self.close()»\n",
+     "class C:\n    async def close(self):\n        pass\n\n    async def run(self):\n        await self.close()\n"},
+    {"PMM122", "import asyncio\n\nasync def fetch():\n    pass\n\nasync def main():\n    asyncio.create_task(fetch())\n    t = fetch()\n    await t\n    await fetch()\n", NULL},
+    {"PMM122", "async def fetch():\n    pass\n\ndef main():\n    fetch()\n", NULL},
+    {"PMM122", "async def gen():\n    yield 1\n\nasync def main():\n    gen()\n", NULL},
+    {"PMM122", "def fetch():\n    pass\n\nasync def main():\n    fetch()\n", NULL},
+    /* PMM123 */
+    {"PMM123", "class P:\n    def «__eq__»(self, other):\n        return self.x == other.x\n\n    def f(self):\n        pass\n",
+     "class P:\n    def __eq__(self, other):\n        return self.x == other.x\n\n    __hash__ = None\n\n    def f(self):\n        pass\n"},
+    {"PMM123", "class P:\n    def __eq__(self, other):\n        return True\n\n    def __hash__(self):\n        return 0\n", NULL},
+    {"PMM123", "class P:\n    __hash__ = object.__hash__\n\n    def __eq__(self, other):\n        return True\n", NULL},
+    {"PMM123", "class D(dict):\n    def __eq__(self, other):\n        return True\n", NULL},
+    {"PMM123", "@dataclass\nclass P:\n    def __eq__(self, other):\n        return True\n", NULL},
+    /* PMM124 */
+    {"PMM124", "from dataclasses import dataclass\n\n@dataclass\nclass C:\n    xs: list = «[]»\n",
+     "from dataclasses import dataclass\nfrom dataclasses import field\n\n@dataclass\nclass C:\n    xs: list = field(default_factory=list)\n"},
+    {"PMM124", "import dataclasses\n\n@dataclasses.dataclass(frozen=True)\nclass C:\n    d: dict = «{'a': 1}»\n",
+     "import dataclasses\n\n@dataclasses.dataclass(frozen=True)\nclass C:\n    d: dict = dataclasses.field(default_factory=lambda: {'a': 1})\n"},
+    {"PMM124", "from dataclasses import dataclass, field\n\n@dataclass\nclass C:\n    xs: list = field(default_factory=list)\n    t: tuple = ()\n    n: ClassVar[list] = []\n", NULL},
+    {"PMM124", "import functools\n\n@functools.total_ordering\nclass C:\n    xs: list = []\n", NULL},
     /* PMM125 */
     {"PMM125", "d = {}\nif k in «d.keys()»:\n    pass\n", "d = {}\nif k in d:\n    pass\n"},
     {"PMM125", "d = {}\nks = d.keys()\nfor k in sorted(d.keys()):\n    pass\n", NULL},
+    /* PMM126 */
+    {"PMM126", "def f(xs):\n    out = []\n    «for x in xs»:\n        if x:\n            out.append(x * 2)\n    return out\n",
+     "def f(xs):\n    out = [x * 2 for x in xs if x]\n    return out\n"},
+    {"PMM126", "def f(pairs):\n    out = []\n    «for a, b in pairs»:\n        out.append(a + b)\n    return out\n",
+     "def f(pairs):\n    out = [a + b for a, b in pairs]\n    return out\n"},
+    {"PMM126", "def f(xs):\n    out = []\n    for x in xs:\n        out.append(x)\n        print(x)\n    return out\n", NULL},
+    {"PMM126", "def f(xs):\n    out = [0]\n    for x in xs:\n        out.append(x)\n    return out\n", NULL},
+    {"PMM126", "def f(xs):\n    out = []\n    for x in xs:\n        if x:\n            out.append(x)\n        else:\n            out.append(0)\n    return out\n", NULL},
+    {"PMM126", "def f(xs):\n    out = []\n    for x in xs:\n        out.append(len(out))\n    return out\n", NULL},
 };
 
 /* Strips « and »; returns the text and the marked range (start = end = UINT32_MAX when unmarked). */
