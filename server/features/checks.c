@@ -1417,13 +1417,13 @@ static void find_mutations(rule_context *c, TSNode n, TSNode xs, bool rebind, mu
 
 static bool check_105(rule_context *c, const pymm_match *m, pymm_diagnostic *d) {
   TSNode xs = m->node, loop = ts_node_parent(xs);
-  const char *type = pymm_type_of(c->doc, xs);
-  if (type && strcmp(type, "list") != 0) return false;
   mutation mu = {0};
   find_mutations(c, node_field(loop, "body"), xs, false, &mu);
   if (ts_node_is_null(mu.at)) return false;
   /* Appending to the list being walked is the worklist idiom (the loop visits what it adds): leave it. */
   if (!mu.shrinks) return false;
+  const char *type = pymm_type_of(c->doc, xs); /* last: it resolves scopes */
+  if (type && strcmp(type, "list") != 0) return false;
   if (!type) {
     /* Unknown type: only when every mutation is one only a list has (not dict.pop, set.remove ...). */
     TSNode method;
@@ -1607,10 +1607,10 @@ static bool check_112(rule_context *c, const pymm_match *m, pymm_diagnostic *d) 
   TSNode aug = m->node, name = node_field(aug, "left");
   TSNode loop = enclosing_loop(aug);
   if (ts_node_is_null(loop) || !in_loop(aug)) return false;
-  const char *type = pymm_type_of(c->doc, name);
-  if (!type || strcmp(type, "str") != 0) return false;
   /* Reset inside the loop: each iteration builds a short string of its own, not one growing string. */
   if (assigned_in(c, loop, name)) return false;
+  const char *type = pymm_type_of(c->doc, name);
+  if (!type || strcmp(type, "str") != 0) return false;
   TSNode value = node_field(aug, "right");
   /* Adding a one-character literal now and then is not the quadratic case anyone meets. */
   d->start = node_start(aug);
@@ -1690,13 +1690,13 @@ static bool check_113(rule_context *c, const pymm_match *m, pymm_diagnostic *d) 
   if (!node_is(xs, "identifier")) return false;
   TSNode loop = enclosing_loop(m->node);
   if (ts_node_is_null(loop) || !in_loop(m->node)) return false;
-  const char *type = pymm_type_of(c->doc, xs);
-  if (!type || strcmp(type, "list") != 0) return false;
   /* The loop must not change the list, nor be the loop over it. */
   mutation mu = {0};
   find_mutations(c, loop, xs, true, &mu);
   if (!ts_node_is_null(mu.at)) return false;
   if (node_is(loop, "for_statement") && uses_text(c, node_field(loop, "left"), xs)) return false;
+  const char *type = pymm_type_of(c->doc, xs);
+  if (!type || strcmp(type, "list") != 0) return false;
   if (small_literal(c, c->root, xs, 10)) return false;
   /* The list exists before the loop: bound in this function (or module) before it starts. */
   d->start = node_start(xs);
@@ -1759,15 +1759,16 @@ static bool check_106(rule_context *c, const pymm_match *m, pymm_diagnostic *d) 
   TSNode assignment = m->node, statement = ts_node_parent(assignment), body = ts_node_parent(statement);
   TSNode class_node = ts_node_parent(body), name = node_field(assignment, "left");
   TSNode value = node_field(assignment, "right");
-  if (!node_is(class_node, "class_definition") || !makes_mutable(c, value)) return false;
+  if (!node_is(class_node, "class_definition")) return false;
+  /* Cheap first: some method mutates self.<name>; only then ask whether the value is a mutable. */
+  self_uses u = {0}, anywhere = {0};
+  find_self_uses(c, body, name, node_field(class_node, "name"), &u);
+  if (!u.mutated || u.assigned || u.shared || !makes_mutable(c, value)) return false;
   if (mentions(c, node_field(assignment, "type"), "ClassVar")) return false;
   char *text = TEXT(name);
   bool dunder = strlen(text) > 4 && !strncmp(text, "__", 2);
   free(text);
   if (dunder || is_dataclass(c, class_node)) return false;
-  self_uses u = {0}, anywhere = {0};
-  find_self_uses(c, body, name, node_field(class_node, "name"), &u);
-  if (!u.mutated || u.assigned || u.shared) return false;
   /* Class.name outside the class too (a registry shared on purpose). */
   find_self_uses(c, c->root, name, node_field(class_node, "name"), &anywhere);
   if (anywhere.shared) return false;

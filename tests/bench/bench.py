@@ -636,7 +636,7 @@ def main():
     ap.add_argument("--out", help="the Markdown report (default: stdout)")
     ap.add_argument("--json", help="also write every figure as JSON here")
     ap.add_argument("--runs", type=int, default=3, help="pymm sessions and batch runs (medians)")
-    ap.add_argument("--init-runs", type=int, default=9)
+    ap.add_argument("--init-runs", type=int, default=15)
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     ap.add_argument("--no-peers", action="store_true")
     ap.add_argument("--quick", action="store_true", help="a smoke run: the 1k-line file, 50 hovers, no peers")
@@ -678,7 +678,13 @@ def main():
             versions[name] = peer_version(name, args)
         log("%s: spawn → initialize" % name)
         root = tempfile.mkdtemp(prefix="pymm-bench-")
-        init = spawn_to_initialize(argv, root, args.init_runs if name == "pymm" else 3)
+        if name == "pymm":  # interleaved one by one with `--version`, so both see the same load
+            pairs = [(spawn_to_initialize(argv, root, 1), spawn_to_exit([args.pymm, "--version"], 1))
+                     for _ in range(args.init_runs)]
+            init = median([a for a, _ in pairs])
+            version_seconds = median([b for _, b in pairs])
+        else:
+            init = spawn_to_initialize(argv, root, 3)
         shutil.rmtree(root, ignore_errors=True)
         runs = args.runs if name == "pymm" else 1
         log("%s: %d session(s) on %s" % (name, runs, os.path.basename(main_input)))
@@ -686,7 +692,7 @@ def main():
                             for _ in range(runs)])
         r["init"] = ms(init)
         if name == "pymm":
-            r["version_ms"] = ms(spawn_to_exit([args.pymm, "--version"], args.init_runs))
+            r["version_ms"] = ms(version_seconds)
         results[name] = r
 
     other = []
