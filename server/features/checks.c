@@ -1722,37 +1722,71 @@ static bool check_113(rule_context *c, const pymm_match *m, pymm_diagnostic *d) 
 
 /* ---- PMM106 mutable class attribute mutated through self --------------------------------------- */
 
-typedef struct self_uses {
-  bool mutated, assigned, shared; /* self.x.append(...); self.x = ...; cls.x / Class.x */
-} self_uses;
+enum { SELF_MUTATED = 1, SELF_ASSIGNED = 2 }; /* self.x.append(...) / self.x += ...; self.x = ... */
 
-/* Looks at every "<obj>.<name>" in the methods of the class. */
-static void find_self_uses(rule_context *c, TSNode n, TSNode name, TSNode class_name, self_uses *u) {
-  if (node_is(n, "attribute") && pymm_rules__same_text(c, node_field(n, "attribute"), name)) {
-    TSNode object = node_field(n, "object"), p = ts_node_parent(n);
-    bool self = EQ(object, "self");
-    if (!self) {
-      if (node_is(object, "identifier") && (EQ(object, "cls") || pymm_rules__same_text(c, object, class_name)))
-        u->shared = true;
-    } else if ((node_is(p, "assignment") || node_is(p, "augmented_assignment")) &&
-               same_node(node_field(p, "left"), n)) {
-      if (node_is(p, "assignment")) u->assigned = true;
-      else u->mutated = true;
-    } else if (node_is(p, "pattern_list") || node_is(p, "tuple_pattern")) {
-      u->assigned = true;
-    } else if (node_is(p, "attribute") && same_node(node_field(p, "object"), n)) {
-      static const char *const MUTATING[] = {"append", "extend", "insert", "add", "update", "setdefault", "pop",
-                                             "popitem", "remove", "discard", "clear", "appendleft", NULL};
-      if (in_list(c, node_field(p, "attribute"), MUTATING) && node_is(ts_node_parent(p), "call")) u->mutated = true;
-    } else if (node_is(p, "subscript") && same_node(node_field(p, "value"), n)) {
-      TSNode q = ts_node_parent(p);
-      if (((node_is(q, "assignment") || node_is(q, "augmented_assignment")) && same_node(node_field(q, "left"), p)) ||
-          node_is(q, "delete_statement"))
-        u->mutated = true;
-    }
+/* Records how one "self.<attr>" inside a class body is used, by the attribute's name. */
+static void note_self_use(rule_context *c, TSNode n, const TSNode *up, uint32_t depth, void *data) {
+  if (!node_is(n, "attribute") || !EQ(node_field(n, "object"), "self")) return;
+  TSNode attr = node_field(n, "attribute");
+  if (ts_node_is_null(attr)) return;
+  TSNode p = depth >= 1 ? up[depth - 1] : ts_node_parent(n);
+  uint32_t flags = 0;
+  if ((node_is(p, "assignment") || node_is(p, "augmented_assignment")) && same_node(node_field(p, "left"), n)) {
+    flags = node_is(p, "assignment") ? SELF_ASSIGNED : SELF_MUTATED;
+  } else if (node_is(p, "pattern_list") || node_is(p, "tuple_pattern")) {
+    flags = SELF_ASSIGNED;
+  } else if (node_is(p, "attribute") && same_node(node_field(p, "object"), n)) {
+    static const char *const MUTATING[] = {"append", "extend", "insert", "add", "update", "setdefault", "pop",
+                                           "popitem", "remove", "discard", "clear", "appendleft", NULL};
+    if (in_list(c, node_field(p, "attribute"), MUTATING) &&
+        node_is(depth >= 2 ? up[depth - 2] : ts_node_parent(p), "call"))
+      flags = SELF_MUTATED;
+  } else if (node_is(p, "subscript") && same_node(node_field(p, "value"), n)) {
+    TSNode q = depth >= 2 ? up[depth - 2] : ts_node_parent(p);
+    if (((node_is(q, "assignment") || node_is(q, "augmented_assignment")) && same_node(node_field(q, "left"), p)) ||
+        node_is(q, "delete_statement"))
+      flags = SELF_MUTATED;
   }
-  uint32_t k = ts_node_named_child_count(n);
-  for (uint32_t i = 0; i < k; i++) find_self_uses(c, ts_node_named_child(n, i), name, class_name, u);
+  pair_set_add(c, data, (TSNode){0}, attr, flags);
+}
+
+/* How the methods of the class use self.<name> (SELF_ flags), from one walk of the class body per run. */
+static uint32_t self_uses(rule_context *c, TSNode body, TSNode name) {
+  rule_indexes *x = indexes(c);
+  class_uses *cu = NULL;
+  for (uint32_t i = 0; i < CLASS_CACHE && !cu; i++)
+    if (x->classes[i].known && same_node(x->classes[i].body, body)) cu = &x->classes[i];
+  if (!cu) {
+    cu = &x->classes[x->class_next++ % CLASS_CACHE];
+    pair_set_clear(&cu->attrs);
+    cu->body = body;
+    cu->known = true;
+    walk_named(c, body, note_self_use, &cu->attrs);
+  }
+  return pair_set_get(c, &cu->attrs, NULL, 0, name);
+}
+
+/* Records every "<identifier>.<attr>" but self's, for "cls.x" / "Class.x" anywhere in the file. */
+static void note_name_attribute(rule_context *c, TSNode n, const TSNode *up, uint32_t depth, void *data) {
+  (void)up;
+  (void)depth;
+  if (!node_is(n, "attribute")) return;
+  TSNode object = node_field(n, "object"), attr = node_field(n, "attribute");
+  if (!node_is(object, "identifier") || EQ(object, "self") || ts_node_is_null(attr)) return;
+  pair_set_add(c, data, object, attr, 1);
+}
+
+/* True when "cls.<name>" or "<class_name>.<name>" occurs anywhere in the file (a registry shared on purpose). */
+static bool shared_use(rule_context *c, TSNode class_name, TSNode name) {
+  rule_indexes *x = indexes(c);
+  if (!x->names_known) {
+    x->names_known = true;
+    walk_named(c, c->root, note_name_attribute, &x->names);
+  }
+  if (pair_set_get(c, &x->names, "cls", 3, name)) return true;
+  if (ts_node_is_null(class_name) || EQ(class_name, "self")) return false;
+  return pair_set_get(c, &x->names, c->src + node_start(class_name), node_end(class_name) - node_start(class_name),
+                      name) != 0;
 }
 
 static bool check_106(rule_context *c, const pymm_match *m, pymm_diagnostic *d) {
@@ -1761,26 +1795,25 @@ static bool check_106(rule_context *c, const pymm_match *m, pymm_diagnostic *d) 
   TSNode value = node_field(assignment, "right");
   if (!node_is(class_node, "class_definition")) return false;
   /* Cheap first: some method mutates self.<name>; only then ask whether the value is a mutable. */
-  self_uses u = {0}, anywhere = {0};
-  find_self_uses(c, body, name, node_field(class_node, "name"), &u);
-  if (!u.mutated || u.assigned || u.shared || !makes_mutable(c, value)) return false;
+  uint32_t uses = self_uses(c, body, name);
+  if (!(uses & SELF_MUTATED) || (uses & SELF_ASSIGNED) || !makes_mutable(c, value)) return false;
   if (mentions(c, node_field(assignment, "type"), "ClassVar")) return false;
   char *text = TEXT(name);
   bool dunder = strlen(text) > 4 && !strncmp(text, "__", 2);
   free(text);
   if (dunder || is_dataclass(c, class_node)) return false;
-  /* Class.name outside the class too (a registry shared on purpose). */
-  find_self_uses(c, c->root, name, node_field(class_node, "name"), &anywhere);
-  if (anywhere.shared) return false;
+  /* cls.name / Class.name, in the class or outside it (a registry shared on purpose). */
+  if (shared_use(c, node_field(class_node, "name"), name)) return false;
   d->start = node_start(name);
   d->end = node_end(name);
   /* The fix: delete the line, set self.name first thing in __init__. */
   TSNode init = {0};
-  uint32_t count = ts_node_named_child_count(body);
-  for (uint32_t i = 0; i < count; i++) {
-    TSNode s = ts_node_named_child(body, i);
+  TSTreeCursor cursor = ts_tree_cursor_new(body);
+  for (bool more = ts_tree_cursor_goto_first_child(&cursor); more; more = ts_tree_cursor_goto_next_sibling(&cursor)) {
+    TSNode s = ts_tree_cursor_current_node(&cursor);
     if (node_is(s, "function_definition") && EQ(node_field(s, "name"), "__init__")) init = s;
   }
+  ts_tree_cursor_delete(&cursor);
   if (ts_node_is_null(init) || pymm_rules__has_comment(statement)) return true;
   uint32_t line = pymm_rules__line_start(c, node_start(statement)), end = pymm_rules__line_end(c, node_end(statement));
   if (end >= c->length) return true;

@@ -17,6 +17,9 @@ typedef struct rule_context {
   char **coroutines;
   size_t coroutine_count;
   bool coroutines_known;
+  /* Indexes the checks build over the tree on first use, so no check walks the whole file per match (checks.c);
+   * freed by pymm_rules__context_free. */
+  struct rule_indexes *indexes;
 } rule_context;
 
 /* A rule's own check: false when the match is not a finding. 'd' arrives with the rule and the captured

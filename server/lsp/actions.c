@@ -41,6 +41,14 @@ static cJSON *edit_json(pymm_server *s, const pymm_document *doc, const char *ur
   return workspace_edit;
 }
 
+static const char FIX_ALL_TITLE[] = "Fix all pymm issues";
+
+static bool has_safe_fix(const pymm_diagnostics *diags) {
+  for (size_t i = 0; diags && i < diags->count; i++)
+    if (diags->items[i].fix.edit_count && diags->items[i].fix.safety == PYMM_FIX_SAFE) return true;
+  return false;
+}
+
 void lsp_code_action(pymm_server *s, const cJSON *params, lsp_reply *reply) {
   const cJSON *td = cJSON_GetObjectItemCaseSensitive(params, "textDocument");
   const cJSON *range = cJSON_GetObjectItemCaseSensitive(params, "range");
@@ -70,9 +78,13 @@ void lsp_code_action(pymm_server *s, const cJSON *params, lsp_reply *reply) {
   }
   const cJSON *only = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(params, "context"), "only");
   pymm_rule_filter filter = lsp_rule_filter(s);
-  pymm_diagnostics *diags = pymm_diagnostics_run(s->engine, entry->doc, &filter);
+  const pymm_diagnostics *diags = lsp_document_diagnostics(s, entry);
+  /* Fix-all costs a round of fixes and reparses over the whole document. A client that lists every action
+   * for the cursor gets it unresolved when it can resolve it later; one that asks for it by kind (on save)
+   * gets its edit at once. */
   bool fix_all = wanted(only, "source.fixAll.pymm");
-  pymm_actions *actions = pymm_actions_at(s->engine, entry->doc, diags, start, end, &filter, fix_all);
+  bool lazy_fix_all = fix_all && !cJSON_IsArray(only) && s->action_resolve;
+  pymm_actions *actions = pymm_actions_at(s->engine, entry->doc, diags, start, end, &filter, fix_all && !lazy_fix_all);
   for (size_t i = 0; i < actions->count; i++) {
     const pymm_action *action = &actions->items[i];
     const char *kind = action->kind == PYMM_ACTION_FIX_ALL ? "source.fixAll.pymm" : "quickfix";
@@ -104,7 +116,42 @@ void lsp_code_action(pymm_server *s, const cJSON *params, lsp_reply *reply) {
     }
     cJSON_AddItemToArray(result, o);
   }
+  /* Last, as fix-all comes last in pymm_actions_at(). */
+  if (lazy_fix_all && has_safe_fix(diags)) {
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "title", FIX_ALL_TITLE);
+    cJSON_AddStringToObject(o, "kind", "source.fixAll.pymm");
+    cJSON *data = cJSON_AddObjectToObject(o, "data");
+    cJSON_AddStringToObject(data, "fixAll", uri);
+    cJSON_AddNumberToObject(data, "version", (double)entry->version);
+    cJSON_AddItemToArray(result, o);
+  }
   pymm_actions_free(actions);
-  pymm_diagnostics_free(diags);
+  lsp_rule_filter_free(&filter);
+}
+
+/* Fills in the edit of a fix-all action listed unresolved; any other action comes back as it was. */
+void lsp_code_action_resolve(pymm_server *s, const cJSON *params, lsp_reply *reply) {
+  reply->result = cJSON_Duplicate(params, true);
+  const cJSON *data = cJSON_GetObjectItemCaseSensitive(params, "data");
+  const cJSON *uri = cJSON_GetObjectItemCaseSensitive(data, "fixAll");
+  const cJSON *version = cJSON_GetObjectItemCaseSensitive(data, "version");
+  if (!cJSON_IsString(uri)) return;
+  document_entry *entry = lsp_document_find(s, uri->valuestring);
+  if (!entry || !cJSON_IsNumber(version) || (int64_t)version->valuedouble != entry->version) {
+    cJSON_Delete(reply->result);
+    reply->result = NULL;
+    lsp_fail(reply, LSP_CONTENT_MODIFIED, "the document changed since the action was offered");
+    return;
+  }
+  pymm_rule_filter filter = lsp_rule_filter(s);
+  pymm_actions *actions = pymm_actions_at(s->engine, entry->doc, lsp_document_diagnostics(s, entry), 0, 0, &filter, true);
+  for (size_t i = 0; i < actions->count; i++) {
+    const pymm_action *a = &actions->items[i];
+    if (a->kind != PYMM_ACTION_FIX_ALL) continue;
+    cJSON_DeleteItemFromObjectCaseSensitive(reply->result, "edit");
+    cJSON_AddItemToObject(reply->result, "edit", edit_json(s, entry->doc, uri->valuestring, a->edits, a->edit_count));
+  }
+  pymm_actions_free(actions);
   lsp_rule_filter_free(&filter);
 }

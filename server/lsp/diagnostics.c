@@ -43,14 +43,26 @@ cJSON *lsp_diagnostic_json(pymm_server *s, const pymm_document *doc, const pymm_
   return o;
 }
 
+void lsp_document_touch(document_entry *entry) {
+  entry->dirty = true;
+  pymm_diagnostics_free(entry->diagnostics);
+  entry->diagnostics = NULL;
+}
+
+const pymm_diagnostics *lsp_document_diagnostics(pymm_server *s, document_entry *entry) {
+  if (!entry->diagnostics && s->engine) {
+    pymm_rule_filter filter = lsp_rule_filter(s);
+    entry->diagnostics = pymm_diagnostics_run(s->engine, entry->doc, &filter);
+    lsp_rule_filter_free(&filter);
+  }
+  return entry->diagnostics;
+}
+
 static cJSON *diagnostics_json(pymm_server *s, document_entry *entry) {
   cJSON *items = cJSON_CreateArray();
-  if (!s->engine) return items;
-  pymm_rule_filter filter = lsp_rule_filter(s);
-  pymm_diagnostics *diags = pymm_diagnostics_run(s->engine, entry->doc, &filter);
-  for (size_t i = 0; i < diags->count; i++) cJSON_AddItemToArray(items, lsp_diagnostic_json(s, entry->doc, &diags->items[i]));
-  pymm_diagnostics_free(diags);
-  lsp_rule_filter_free(&filter);
+  const pymm_diagnostics *diags = lsp_document_diagnostics(s, entry);
+  for (size_t i = 0; diags && i < diags->count; i++)
+    cJSON_AddItemToArray(items, lsp_diagnostic_json(s, entry->doc, &diags->items[i]));
   return items;
 }
 

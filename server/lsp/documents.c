@@ -14,6 +14,7 @@ void lsp_documents_free(pymm_server *s) {
   for (size_t i = 0; i < s->document_count; i++) {
     free(s->documents[i].uri);
     pymm_document_free(s->documents[i].doc);
+    pymm_diagnostics_free(s->documents[i].diagnostics);
   }
   free(s->documents);
   s->documents = NULL;
@@ -65,11 +66,12 @@ void lsp_did_open(pymm_server *s, const cJSON *params) {
   } else {
     PYMM_GROW(s->documents, s->document_cap, s->document_count + 1);
     entry = &s->documents[s->document_count++];
+    memset(entry, 0, sizeof *entry);
     entry->uri = pymm_strdup(uri);
     entry->doc = pymm_document_new(text->valuestring, length);
   }
   entry->version = version_number(version);
-  entry->dirty = true;
+  lsp_document_touch(entry);
 }
 
 /* Reads a {line, character} object; false when malformed. */
@@ -126,7 +128,7 @@ void lsp_did_change(pymm_server *s, const cJSON *params) {
   }
   const cJSON *version = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(params, "textDocument"), "version");
   if (cJSON_IsNumber(version)) entry->version = version_number(version);
-  entry->dirty = true;
+  lsp_document_touch(entry);
 }
 
 void lsp_did_close(pymm_server *s, const cJSON *params) {
@@ -139,6 +141,7 @@ void lsp_did_close(pymm_server *s, const cJSON *params) {
   lsp_clear_diagnostics(s, entry->uri);
   free(entry->uri);
   pymm_document_free(entry->doc);
+  pymm_diagnostics_free(entry->diagnostics);
   *entry = s->documents[--s->document_count];
 }
 

@@ -61,6 +61,8 @@ pymm_engine *lsp_engine_wait(pymm_server *s) {
   } else {
     if (s->loaded_warnings)
       pymm_log(PYMM_LOG_WARNING, "the guide lacks what some topics need:\n%s", s->loaded_warnings);
+    if (s->engine) /* diagnostics and fixes point into the old engine's rules */
+      for (size_t i = 0; i < s->document_count; i++) lsp_document_touch(&s->documents[i]);
     if (s->engine != s->options.engine) pymm_engine_free(s->engine);
     s->engine = s->loaded;
     s->loaded = NULL;
@@ -116,7 +118,7 @@ static void apply_settings(pymm_server *s, const cJSON *settings) {
     s->ignore = string_list(v);
   }
   if (setting(settings, "select") || setting(settings, "ignore")) /* republish with the new rule set */
-    for (size_t i = 0; i < s->document_count; i++) s->documents[i].dirty = true;
+    for (size_t i = 0; i < s->document_count; i++) lsp_document_touch(&s->documents[i]);
   if ((v = child(settings, "guidePath"))) {
     const char *path = cJSON_IsString(v) && v->valuestring[0] ? v->valuestring : s->options.guide_path;
     bool changed = (path == NULL) != (s->guide_path == NULL) || (path && strcmp(path, s->guide_path) != 0);
@@ -149,6 +151,8 @@ void lsp_initialize(pymm_server *s, const cJSON *params, lsp_reply *reply) {
   s->diagnostic_pull = cJSON_IsObject(child(child(caps, "textDocument"), "diagnostic"));
   s->configuration_pull = cJSON_IsTrue(child(child(caps, "workspace"), "configuration"));
   s->inlay_refresh = cJSON_IsTrue(child(child(child(caps, "workspace"), "inlayHint"), "refreshSupport"));
+  const cJSON *resolve = child(child(child(caps, "textDocument"), "codeAction"), "resolveSupport");
+  s->action_resolve = has_string(child(resolve, "properties"), "edit");
 
   /* Settings first: they may name another guide, whose load then replaces the one under way. The result goes
    * out without waiting for the load; the first request that needs the guide waits for it. */
@@ -171,6 +175,7 @@ void lsp_initialize(pymm_server *s, const cJSON *params, lsp_reply *reply) {
   cJSON *kinds = cJSON_AddArrayToObject(actions, "codeActionKinds");
   cJSON_AddItemToArray(kinds, cJSON_CreateString("quickfix"));
   cJSON_AddItemToArray(kinds, cJSON_CreateString("source.fixAll.pymm"));
+  cJSON_AddBoolToObject(actions, "resolveProvider", true);
   cJSON_AddBoolToObject(c, "workspaceSymbolProvider", true);
   cJSON *commands = cJSON_AddArrayToObject(cJSON_AddObjectToObject(c, "executeCommandProvider"), "commands");
   for (const char *const *name = lsp_commands; *name; name++) cJSON_AddItemToArray(commands, cJSON_CreateString(*name));

@@ -20,6 +20,7 @@ enum {
   LSP_SERVER_NOT_INITIALIZED = -32002,
   LSP_REQUEST_FAILED = -32803,
   LSP_REQUEST_CANCELLED = -32800,
+  LSP_CONTENT_MODIFIED = -32801,
 };
 
 /* ---- transport (transport.c) ------------------------------------------------------------------- */
@@ -57,6 +58,8 @@ typedef struct document_entry {
   int64_t version;
   pymm_document *doc;
   bool dirty; /* opened or changed in this batch: its diagnostics are published after the batch */
+  pymm_diagnostics *diagnostics; /* of the current text and rule set, for publish, pull and code actions;
+                                    NULL until asked for; dropped by lsp_document_touch() */
 } document_entry;
 
 typedef struct pending_request { /* a request pymm sent to the client */
@@ -76,6 +79,7 @@ typedef struct pymm_server {
   bool diagnostic_pull; /* textDocument/diagnostic: the client pulls, so pymm does not push */
   bool configuration_pull; /* workspace/configuration */
   bool inlay_refresh;      /* workspace/inlayHint/refresh */
+  bool action_resolve;     /* codeAction/resolve can fill in an action's edit */
   /* Settings and what they build. */
   pymm_settings settings;
   char *guide_path; /* current guidePath setting (or --guide), NULL for the embedded guide */
@@ -140,6 +144,10 @@ void lsp_did_close(pymm_server *s, const cJSON *params);
 /* pymm/documentText: a document's text as pymm holds it; only with PYMM_DEBUG set (tests). */
 void lsp_document_text(pymm_server *s, const cJSON *params, lsp_reply *reply);
 document_entry *lsp_document_find(pymm_server *s, const char *uri);
+/* The document's text or the rule set changed: drop its diagnostics and publish it after this batch. */
+void lsp_document_touch(document_entry *entry);
+/* The document's diagnostics, computed once per text and rule set. Borrowed: valid until the next touch. */
+const pymm_diagnostics *lsp_document_diagnostics(pymm_server *s, document_entry *entry);
 void lsp_documents_free(pymm_server *s);
 cJSON *lsp_range_json(const pymm_document *doc, uint32_t start, uint32_t end, pymm_encoding encoding);
 
@@ -155,6 +163,7 @@ cJSON *lsp_diagnostic_json(pymm_server *s, const pymm_document *doc, const pymm_
 
 /* actions.c */
 void lsp_code_action(pymm_server *s, const cJSON *params, lsp_reply *reply);
+void lsp_code_action_resolve(pymm_server *s, const cJSON *params, lsp_reply *reply);
 
 /* hover.c */
 void lsp_hover(pymm_server *s, const cJSON *params, lsp_reply *reply);

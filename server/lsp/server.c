@@ -28,6 +28,7 @@ static const method METHODS[] = {
     {"pymm/documentText", lsp_document_text, NULL},
     {"textDocument/diagnostic", lsp_document_diagnostic, NULL},
     {"textDocument/codeAction", lsp_code_action, NULL},
+    {"codeAction/resolve", lsp_code_action_resolve, NULL},
     {"workspace/didChangeConfiguration", NULL, lsp_did_change_configuration},
     {"workspace/executeCommand", lsp_execute_command, NULL},
     {"workspace/symbol", lsp_workspace_symbol, NULL},

@@ -14,12 +14,17 @@ typedef struct memo {
   const char *result;
 } memo;
 
+typedef struct scope_facts scope_facts;
+static void scope_facts_free(scope_facts *facts);
+
 struct pymm_types {
   pymm_document *doc;
   char **pool; /* strings handed out as types ("class:Point"), freed with the facts */
   size_t pool_count, pool_cap;
   memo *memos; /* open addressing; the facts live for one parse, so lookups are memoised */
   size_t memo_count, memo_cap;
+  scope_facts **scopes; /* open addressing: the binding sites of each scope walked so far */
+  size_t scope_count, scope_cap;
 };
 
 pymm_types *pymm_types__new(pymm_document *doc) {
@@ -34,6 +39,8 @@ void pymm_types__free(pymm_types *types) {
   free(types->pool);
   for (size_t i = 0; i < types->memo_cap; i++) free(types->memos[i].name);
   free(types->memos);
+  for (size_t i = 0; i < types->scope_cap; i++) scope_facts_free(types->scopes[i]);
+  free(types->scopes);
   free(types);
 }
 
@@ -389,92 +396,6 @@ static TSNode assigned_value(TSNode assignment) {
   TSNode right = ts_node_child_by_field_name(assignment, "right", 5);
   while (!ts_node_is_null(right) && node_is(right, "assignment")) right = ts_node_child_by_field_name(right, "right", 5);
   return right;
-}
-
-static void visit_import(resolver *r, bindings *b, const char *name, TSNode statement) {
-  bool from = node_is(statement, "import_from_statement");
-  TSNode module_node = ts_node_child_by_field_name(statement, "module_name", 11);
-  char *module = from ? pymm_node_text(r->doc, module_node) : NULL;
-  uint32_t count = ts_node_named_child_count(statement);
-  for (uint32_t i = 0; i < count; i++) {
-    TSNode child = ts_node_named_child(statement, i);
-    if (from && ts_node_eq(child, module_node)) continue;
-    TSNode imported = child, bound = child;
-    if (node_is(child, "aliased_import")) {
-      imported = ts_node_child_by_field_name(child, "name", 4);
-      bound = ts_node_child_by_field_name(child, "alias", 5);
-    } else if (node_is(child, "wildcard_import")) {
-      /* 'from m import *' may bind anything: names it could bind become unknown only if nothing else
-       * binds them, which flow-insensitive facts cannot tell; leave them alone. */
-      continue;
-    } else if (!node_is(child, "dotted_name")) {
-      continue;
-    }
-    char *imported_name = pymm_node_text(r->doc, imported);
-    char *bound_name = pymm_node_text(r->doc, bound);
-    /* 'import a.b' binds 'a' to module a. */
-    char *dot = (!from && ts_node_eq(bound, imported)) ? strchr(bound_name, '.') : NULL;
-    if (dot) *dot = '\0';
-    if (strcmp(bound_name, name) == 0) {
-      if (from && module[0] != '.') {
-        pymm_buf q = {0};
-        pymm_buf_printf(&q, "%s.%s", module, imported_name);
-        bind(b, intern(r->types, "ref:", q.data));
-        pymm_buf_free(&q);
-      } else if (from) {
-        bind(b, NULL); /* relative imports: pymm does not follow the package */
-      } else {
-        bind(b, intern(r->types, "module:", dot ? bound_name : imported_name));
-      }
-    }
-    free(imported_name);
-    free(bound_name);
-  }
-  free(module);
-}
-
-static void visit_target(resolver *r, bindings *b, const char *name, TSNode target, const char *type) {
-  if (ts_node_is_null(target)) return;
-  if (node_is(target, "identifier")) {
-    if (pymm_node_text_eq(r->doc, target, name)) bind(b, type);
-    return;
-  }
-  /* Tuple / list targets: each name gets an unknown element; a starred name gets a list. */
-  if (node_is(target, "list_splat_pattern")) {
-    visit_target(r, b, name, ts_node_named_child(target, 0), "list");
-    return;
-  }
-  if (node_is(target, "pattern_list") || node_is(target, "tuple_pattern") || node_is(target, "list_pattern") ||
-      node_is(target, "tuple") || node_is(target, "list") || node_is(target, "expression_list")) {
-    uint32_t count = ts_node_named_child_count(target);
-    for (uint32_t i = 0; i < count; i++) visit_target(r, b, name, ts_node_named_child(target, i), NULL);
-  }
-}
-
-static void visit_parameters(resolver *r, bindings *b, const char *name, TSNode parameters) {
-  uint32_t count = ts_node_named_child_count(parameters);
-  for (uint32_t i = 0; i < count; i++) {
-    TSNode p = ts_node_named_child(parameters, i);
-    const char *t = ts_node_type(p);
-    TSNode id = p;
-    const char *type = NULL;
-    if (!strcmp(t, "typed_parameter")) {
-      id = ts_node_named_child(p, 0);
-      type = annotation_of(r, ts_node_child_by_field_name(p, "type", 4));
-      if (node_is(id, "list_splat_pattern")) id = ts_node_named_child(id, 0), type = "tuple";
-      else if (node_is(id, "dictionary_splat_pattern")) id = ts_node_named_child(id, 0), type = "dict";
-    } else if (!strcmp(t, "typed_default_parameter")) {
-      id = ts_node_child_by_field_name(p, "name", 4);
-      type = annotation_of(r, ts_node_child_by_field_name(p, "type", 4));
-    } else if (!strcmp(t, "default_parameter")) {
-      id = ts_node_child_by_field_name(p, "name", 4);
-    } else if (!strcmp(t, "list_splat_pattern")) {
-      id = ts_node_named_child(p, 0), type = "tuple";
-    } else if (!strcmp(t, "dictionary_splat_pattern")) {
-      id = ts_node_named_child(p, 0), type = "dict";
-    }
-    if (!ts_node_is_null(id) && node_is(id, "identifier") && pymm_node_text_eq(r->doc, id, name)) bind(b, type);
-  }
 }
 
 /* The type an assignment gives its target: its annotation, else its value's type. */
