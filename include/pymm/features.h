@@ -22,6 +22,9 @@ typedef struct pymm_engine pymm_engine;
 pymm_engine *pymm_engine_new(const char *guide, size_t length, const char *guide_file, char **warnings,
                              pymm_error *err);
 void pymm_engine_free(pymm_engine *engine);
+/* Compiles now what is otherwise compiled on first use (the hover query, ~200 ms), e.g. on a loader thread.
+ * False + err when a query does not compile. Thread-safe. */
+bool pymm_engine_prepare(const pymm_engine *engine, pymm_error *err);
 /* Borrowed: valid until pymm_engine_free(). */
 const pymm_guide *pymm_engine_guide(const pymm_engine *engine);
 const pymm_topics *pymm_engine_topics(const pymm_engine *engine);

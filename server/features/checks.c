@@ -24,6 +24,140 @@ static uint32_t children(TSNode n, TSNode *out, uint32_t max) {
 
 static bool same_node(TSNode a, TSNode b) { return ts_node_eq(a, b); }
 
+/* ---- indexes built once per run ---------------------------------------------------------------- */
+
+/* Visits every named node under 'top' (itself included) in document order, with its ancestors up to 'top':
+ * up[depth - 1] is the parent, up[0] is 'top'. One cursor walk: no per-node parent or child look-ups, which are
+ * linear in the siblings before the node. */
+typedef void (*node_visit)(rule_context *c, TSNode n, const TSNode *up, uint32_t depth, void *data);
+
+static void walk_named(rule_context *c, TSNode top, node_visit visit, void *data) {
+  if (ts_node_is_null(top)) return;
+  TSTreeCursor cursor = ts_tree_cursor_new(top);
+  TSNode *up = NULL;
+  size_t cap = 0;
+  uint32_t depth = 0;
+  for (;;) {
+    TSNode n = ts_tree_cursor_current_node(&cursor);
+    bool named = ts_node_is_named(n);
+    if (named) visit(c, n, up, depth, data);
+    if (named && ts_tree_cursor_goto_first_child(&cursor)) {
+      PYMM_GROW(up, cap, (size_t)depth + 1);
+      up[depth++] = n;
+      continue;
+    }
+    bool done = false;
+    while (!done && !ts_tree_cursor_goto_next_sibling(&cursor)) {
+      if (depth == 0 || !ts_tree_cursor_goto_parent(&cursor)) done = true;
+      else depth--;
+    }
+    if (done || depth == 0) break;
+  }
+  ts_tree_cursor_delete(&cursor);
+  free(up);
+}
+
+/* A hash set of pairs of source texts ("Class" and "attr"; the first may be empty), each with flags or-ed in. */
+typedef struct pair_entry {
+  uint32_t a, a_len, b, b_len; /* byte ranges of the source */
+  uint32_t hash, flags;
+  bool used;
+} pair_entry;
+
+typedef struct pair_set {
+  pair_entry *items;
+  size_t count, cap; /* cap: 0 or a power of two */
+} pair_set;
+
+static uint32_t pair_hash(const char *a, uint32_t a_len, const char *b, uint32_t b_len) {
+  uint32_t h = 2166136261u;
+  for (uint32_t i = 0; i < a_len; i++) h = (h ^ (unsigned char)a[i]) * 16777619u;
+  h = (h ^ 0xffu) * 16777619u;
+  for (uint32_t i = 0; i < b_len; i++) h = (h ^ (unsigned char)b[i]) * 16777619u;
+  return h;
+}
+
+static pair_entry *pair_find(const rule_context *c, const pair_set *s, const char *a, uint32_t a_len, const char *b,
+                             uint32_t b_len, uint32_t hash) {
+  if (!s->cap) return NULL;
+  for (size_t i = hash & (s->cap - 1);; i = (i + 1) & (s->cap - 1)) {
+    pair_entry *e = &s->items[i];
+    if (!e->used) return e;
+    if (e->hash == hash && e->a_len == a_len && e->b_len == b_len && !memcmp(c->src + e->a, a, a_len) &&
+        !memcmp(c->src + e->b, b, b_len))
+      return e;
+  }
+}
+
+/* Adds the pair of the texts of 'a' (a null node for none) and 'b'. */
+static void pair_set_add(rule_context *c, pair_set *s, TSNode a, TSNode b, uint32_t flags) {
+  uint32_t as = ts_node_is_null(a) ? 0 : node_start(a), ae = ts_node_is_null(a) ? 0 : node_end(a);
+  uint32_t bs = node_start(b), be = node_end(b);
+  if (ae > c->length || be > c->length || ae < as || be < bs) return;
+  if ((s->count + 1) * 2 > s->cap) { /* keep it at most half full */
+    pair_set old = *s;
+    s->cap = old.cap ? old.cap * 2 : 64;
+    s->items = pymm_calloc(s->cap, sizeof *s->items);
+    for (size_t i = 0; i < old.cap; i++) {
+      if (!old.items[i].used) continue;
+      size_t k = old.items[i].hash & (s->cap - 1);
+      while (s->items[k].used) k = (k + 1) & (s->cap - 1);
+      s->items[k] = old.items[i];
+    }
+    free(old.items);
+  }
+  uint32_t hash = pair_hash(c->src + as, ae - as, c->src + bs, be - bs);
+  pair_entry *e = pair_find(c, s, c->src + as, ae - as, c->src + bs, be - bs, hash);
+  if (!e->used) {
+    *e = (pair_entry){.a = as, .a_len = ae - as, .b = bs, .b_len = be - bs, .hash = hash, .used = true};
+    s->count++;
+  }
+  e->flags |= flags;
+}
+
+/* The flags of the pair ('a', text of 'b'); 0 when absent. */
+static uint32_t pair_set_get(const rule_context *c, const pair_set *s, const char *a, uint32_t a_len, TSNode b) {
+  if (ts_node_is_null(b) || node_end(b) > c->length) return 0;
+  const char *bt = c->src + node_start(b);
+  uint32_t b_len = node_end(b) - node_start(b);
+  pair_entry *e = pair_find(c, s, a ? a : "", a_len, bt, b_len, pair_hash(a ? a : "", a_len, bt, b_len));
+  return e && e->used ? e->flags : 0;
+}
+
+static void pair_set_clear(pair_set *s) {
+  free(s->items);
+  *s = (pair_set){0};
+}
+
+enum { CLASS_CACHE = 8 };
+
+typedef struct class_uses {
+  TSNode body;
+  bool known;
+  pair_set attrs; /* "self.<attr>" uses in the class body: attr -> SELF_ flags (PMM106) */
+} class_uses;
+
+typedef struct rule_indexes {
+  bool names_known;
+  pair_set names; /* every "<identifier>.<attr>" in the file but self's (PMM106) */
+  class_uses classes[CLASS_CACHE]; /* the classes looked at last; matches come in document order */
+  uint32_t class_next;
+} rule_indexes;
+
+static rule_indexes *indexes(rule_context *c) {
+  if (!c->indexes) c->indexes = pymm_calloc(1, sizeof *c->indexes);
+  return c->indexes;
+}
+
+static void indexes_free(rule_context *c) {
+  rule_indexes *x = c->indexes;
+  if (!x) return;
+  pair_set_clear(&x->names);
+  for (uint32_t i = 0; i < CLASS_CACHE; i++) pair_set_clear(&x->classes[i].attrs);
+  free(x);
+  c->indexes = NULL;
+}
+
 static bool is_function(TSNode n) { return node_is(n, "function_definition") || node_is(n, "lambda"); }
 
 static bool is_async(TSNode function) {
@@ -1868,4 +2002,5 @@ void pymm_rules__context_free(rule_context *c) {
   free(c->coroutines);
   c->coroutines = NULL;
   c->coroutine_count = 0;
+  indexes_free(c);
 }

@@ -57,20 +57,9 @@ pymm_engine *pymm_engine_new(const char *guide, size_t length, const char *guide
     return NULL;
   }
   pymm_topics *topics = pymm_topics_load(topics_json->bytes, topics_json->length, g, warnings, err);
-  pymm_query *hover = topics ? load_query("queries/hover.scm", err) : NULL;
-  if (!hover) {
-    pymm_topics_free(topics);
-    pymm_guide_free(g);
-    if (warnings) {
-      free(*warnings);
-      *warnings = NULL;
-    }
-    return NULL;
-  }
   pymm_rules *rules = NULL;
   pymm_query *rule_query = NULL;
-  if (!load_rules(g, warnings, &rules, &rule_query, err)) {
-    pymm_query_free(hover);
+  if (!topics || !load_rules(g, warnings, &rules, &rule_query, err)) {
     pymm_topics_free(topics);
     pymm_guide_free(g);
     if (warnings) {
@@ -84,20 +73,41 @@ pymm_engine *pymm_engine_new(const char *guide, size_t length, const char *guide
   engine->rule_query = rule_query;
   engine->guide = g;
   engine->topics = topics;
-  engine->hover = hover;
+  engine->hover = pymm_calloc(1, sizeof *engine->hover);
+  pthread_mutex_init(&engine->hover->lock, NULL);
+  engine->hover->name = "queries/hover.scm";
   engine->guide_file = guide_file ? pymm_strdup(guide_file) : NULL;
   return engine;
 }
 
 void pymm_engine_free(pymm_engine *engine) {
   if (!engine) return;
-  pymm_query_free(engine->hover);
+  pthread_mutex_destroy(&engine->hover->lock);
+  pymm_query_free(engine->hover->query);
+  free(engine->hover);
   pymm_query_free(engine->rule_query);
   pymm_rules_free(engine->rules);
   pymm_topics_free(engine->topics);
   pymm_guide_free(engine->guide);
   free(engine->guide_file);
   free(engine);
+}
+
+const pymm_query *pymm_engine__hover(const pymm_engine *engine) {
+  lazy_query *lazy = engine->hover;
+  pthread_mutex_lock(&lazy->lock);
+  if (!lazy->tried) {
+    lazy->query = load_query(lazy->name, &lazy->error);
+    lazy->tried = true;
+  }
+  pthread_mutex_unlock(&lazy->lock);
+  return lazy->query;
+}
+
+bool pymm_engine_prepare(const pymm_engine *engine, pymm_error *err) {
+  if (pymm_engine__hover(engine)) return true;
+  pymm_error_set(err, "%s", engine->hover->error.message);
+  return false;
 }
 
 const pymm_guide *pymm_engine_guide(const pymm_engine *engine) { return engine->guide; }

@@ -2,16 +2,31 @@
 #ifndef PYMM_FEATURES_INTERNAL_H
 #define PYMM_FEATURES_INTERNAL_H
 
+#include <pthread.h>
+
 #include "pymm/features.h"
+
+/* A query compiled on first use, once, whichever thread asks first. */
+typedef struct lazy_query {
+  pthread_mutex_t lock;
+  const char *name; /* the embedded file, "queries/hover.scm" */
+  bool tried;
+  pymm_query *query; /* NULL when it did not compile: 'error' says why */
+  pymm_error error;
+} lazy_query;
 
 struct pymm_engine {
   pymm_guide *guide;
   pymm_topics *topics;
-  pymm_query *hover;
+  lazy_query *hover; /* compiled on first use: `pymm check` never needs it, and it is ~90 % of the cost of
+                        compiling pymm's queries (~200 ms with tree-sitter 0.20.7) */
   pymm_rules *rules;       /* data/rules.json */
   pymm_query *rule_query;  /* data/queries/rules.scm */
   char *guide_file; /* NULL when the guide has no file to link to */
 };
+
+/* The hover query, compiled on first use; NULL when it does not compile. Thread-safe. */
+const pymm_query *pymm_engine__hover(const pymm_engine *engine);
 
 /* Appends the entry's lines [first, last] of the guide to 'out', without code fences when 'plain'. */
 void pymm_features__append_lines(const pymm_engine *engine, uint32_t first, uint32_t last, bool plain,

@@ -72,7 +72,9 @@ pymm_hover *pymm_hover_at(const pymm_engine *engine, pymm_document *doc, uint32_
   uint32_t length = pymm_text_length(pymm_document_text(doc));
   if (offset > length) return NULL;
   candidate c = {.engine = engine, .offset = offset};
-  pymm_query_run(engine->hover, doc, offset, offset + 1, consider, &c);
+  const pymm_query *query = pymm_engine__hover(engine);
+  if (!query) return NULL;
+  pymm_query_run(query, doc, offset, offset + 1, consider, &c);
   if (!c.found) return NULL;
   pymm_hover *hover = pymm_calloc(1, sizeof *hover);
   hover->topic = pymm_topics_find(engine->topics, c.match.name);

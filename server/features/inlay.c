@@ -87,7 +87,8 @@ static int by_offset(const void *a, const void *b) {
 size_t pymm_inlay_hints(const pymm_engine *engine, pymm_document *doc, uint32_t start, uint32_t end,
                         pymm_inlay_hint **hints) {
   collector c = {.engine = engine};
-  pymm_query_run(engine->hover, doc, start, end, collect, &c);
+  const pymm_query *query = pymm_engine__hover(engine);
+  if (query) pymm_query_run(query, doc, start, end, collect, &c);
   size_t kept = 0;
   for (size_t i = 0; i < c.count; i++) { /* the range asked for, by where the hint goes */
     if (c.items[i].offset < start || c.items[i].offset > end) continue;

@@ -31,6 +31,11 @@ pymm_engine *pymm_lsp_engine_open(const char *guide_path, char **warnings, pymm_
 static void *load_on_thread(void *context) {
   pymm_server *s = context;
   s->loaded = pymm_lsp_engine_open(s->loader_path, &s->loaded_warnings, &s->loaded_error);
+  /* The server hovers: compile that query here too, not on the first hover. */
+  if (s->loaded && !pymm_engine_prepare(s->loaded, &s->loaded_error)) {
+    pymm_engine_free(s->loaded);
+    s->loaded = NULL;
+  }
   return NULL;
 }
 

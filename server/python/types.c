@@ -412,27 +412,238 @@ static const char *assignment_type(resolver *r, TSNode node) {
   return type;
 }
 
-/* A comprehension binds the targets of its for clauses. */
-static bindings comprehension_bindings(resolver *r, TSNode scope, const char *name) {
-  bindings b = {0};
-  uint32_t count = ts_node_named_child_count(scope);
-  for (uint32_t i = 0; i < count; i++) {
-    TSNode clause = ts_node_named_child(scope, i);
-    if (node_is(clause, "for_in_clause")) visit_target(r, &b, name, ts_node_child_by_field_name(clause, "left", 4), NULL);
+/* ---- the binding sites of a scope --------------------------------------------------------------- */
+
+/* Each scope is walked once, on its first lookup, for the binding sites of every name it binds, kept with
+ * the facts of the parse; a name's bindings are then read off its own sites, typed in walk order when the
+ * name is looked up. Typing a site may look up other names (a = b): the resolver's depth still ends cycles
+ * such as a = b; b = a, and the walk itself types nothing, so it never re-enters. */
+enum site_kind {
+  SITE_FIXED,      /* a type known from the site alone ('type', NULL for unknown): parameters, unpacked targets */
+  SITE_ASSIGNMENT, /* name = value, name: T = value: assignment_type() of 'node' */
+  SITE_WALRUS,     /* (name := value): the type of the value of 'node' */
+  SITE_IMPORT,     /* the named child 'index' of the import statement 'node' */
+  SITE_FUNCTION,   /* def name */
+  SITE_CLASS,      /* class name */
+};
+
+#define NO_SITE UINT32_MAX
+
+typedef struct site {
+  TSNode node;
+  const char *type; /* SITE_FIXED */
+  uint32_t next;    /* the name's next site in walk order, or NO_SITE */
+  uint32_t index;   /* SITE_IMPORT */
+  uint8_t kind;
+} site;
+
+/* A name bound in the scope, as a slice of the document's text (the facts are dropped at each change). */
+typedef struct scope_name {
+  uint32_t start, length;
+  uint32_t first, last; /* its sites in walk order, NO_SITE when it has none */
+  bool used;
+  bool delegated; /* global / nonlocal: look further out */
+} scope_name;
+
+struct scope_facts {
+  uint32_t start, end; /* the scope, by its byte range and kind */
+  const char *kind;    /* static: the tree-sitter node type */
+  const char *text;    /* the document's text */
+  uint32_t length;
+  scope_name *names; /* open addressing */
+  size_t name_count, name_cap;
+  site *sites; /* never moves once the walk is done, so lookups may recurse while reading it */
+  size_t site_count, site_cap;
+};
+
+static void scope_facts_free(scope_facts *facts) {
+  if (!facts) return;
+  free(facts->names);
+  free(facts->sites);
+  free(facts);
+}
+
+static size_t name_hash(const char *s, size_t n) {
+  size_t h = 2166136261u;
+  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
+  return h;
+}
+
+/* The entry of the name s[0..n), or the empty slot where it would go; NULL before the first name. */
+static scope_name *name_slot(const scope_facts *f, const char *s, size_t n) {
+  if (!f->name_cap) return NULL;
+  size_t mask = f->name_cap - 1;
+  for (size_t i = name_hash(s, n) & mask;; i = (i + 1) & mask) {
+    scope_name *e = &f->names[i];
+    if (!e->used || (e->length == n && memcmp(f->text + e->start, s, n) == 0)) return e;
   }
-  return b;
+}
+
+/* The entry of the name text[start..end), added when new. */
+static scope_name *add_name(scope_facts *f, uint32_t start, uint32_t end) {
+  if ((f->name_count + 1) * 2 > f->name_cap) {
+    scope_name *old = f->names;
+    size_t old_cap = f->name_cap;
+    f->name_cap = old_cap ? old_cap * 2 : 16;
+    f->names = pymm_calloc(f->name_cap, sizeof *f->names);
+    for (size_t i = 0; i < old_cap; i++)
+      if (old[i].used) *name_slot(f, f->text + old[i].start, old[i].length) = old[i];
+    free(old);
+  }
+  scope_name *e = name_slot(f, f->text + start, end - start);
+  if (!e->used) {
+    *e = (scope_name){.start = start, .length = end - start, .first = NO_SITE, .last = NO_SITE, .used = true};
+    f->name_count++;
+  }
+  return e;
+}
+
+/* A node's byte range, clamped to the text as pymm_node_text() does. */
+static void node_range(const scope_facts *f, TSNode node, uint32_t *start, uint32_t *end) {
+  *start = ts_node_start_byte(node);
+  *end = ts_node_end_byte(node);
+  if (*end > f->length) *end = f->length;
+  if (*start > *end) *start = *end;
+}
+
+static site *add_site_at(scope_facts *f, uint32_t start, uint32_t end, uint8_t kind, TSNode node) {
+  scope_name *e = add_name(f, start, end);
+  PYMM_GROW(f->sites, f->site_cap, f->site_count + 1);
+  uint32_t i = (uint32_t)f->site_count++;
+  f->sites[i] = (site){.node = node, .next = NO_SITE, .kind = kind};
+  if (e->last == NO_SITE) e->first = i;
+  else f->sites[e->last].next = i;
+  e->last = i;
+  return &f->sites[i];
+}
+
+/* A site of the name that 'name_node' spells. */
+static site *add_site(scope_facts *f, TSNode name_node, uint8_t kind, TSNode node) {
+  uint32_t start, end;
+  node_range(f, name_node, &start, &end);
+  return add_site_at(f, start, end, kind, node);
+}
+
+static void collect_target(scope_facts *f, TSNode target, const char *type) {
+  if (ts_node_is_null(target)) return;
+  if (node_is(target, "identifier")) {
+    add_site(f, target, SITE_FIXED, target)->type = type;
+    return;
+  }
+  /* Tuple / list targets: each name gets an unknown element; a starred name gets a list. */
+  if (node_is(target, "list_splat_pattern")) {
+    collect_target(f, ts_node_named_child(target, 0), "list");
+    return;
+  }
+  if (node_is(target, "pattern_list") || node_is(target, "tuple_pattern") || node_is(target, "list_pattern") ||
+      node_is(target, "tuple") || node_is(target, "list") || node_is(target, "expression_list")) {
+    uint32_t count = ts_node_named_child_count(target);
+    for (uint32_t i = 0; i < count; i++) collect_target(f, ts_node_named_child(target, i), NULL);
+  }
+}
+
+/* Parameters' types come from their annotations alone, so they are typed during the walk. */
+static void collect_parameters(resolver *r, scope_facts *f, TSNode parameters) {
+  uint32_t count = ts_node_named_child_count(parameters);
+  for (uint32_t i = 0; i < count; i++) {
+    TSNode p = ts_node_named_child(parameters, i);
+    const char *t = ts_node_type(p);
+    TSNode id = p;
+    const char *type = NULL;
+    if (!strcmp(t, "typed_parameter")) {
+      id = ts_node_named_child(p, 0);
+      type = annotation_of(r, ts_node_child_by_field_name(p, "type", 4));
+      if (node_is(id, "list_splat_pattern")) id = ts_node_named_child(id, 0), type = "tuple";
+      else if (node_is(id, "dictionary_splat_pattern")) id = ts_node_named_child(id, 0), type = "dict";
+    } else if (!strcmp(t, "typed_default_parameter")) {
+      id = ts_node_child_by_field_name(p, "name", 4);
+      type = annotation_of(r, ts_node_child_by_field_name(p, "type", 4));
+    } else if (!strcmp(t, "default_parameter")) {
+      id = ts_node_child_by_field_name(p, "name", 4);
+    } else if (!strcmp(t, "list_splat_pattern")) {
+      id = ts_node_named_child(p, 0), type = "tuple";
+    } else if (!strcmp(t, "dictionary_splat_pattern")) {
+      id = ts_node_named_child(p, 0), type = "dict";
+    }
+    if (!ts_node_is_null(id) && node_is(id, "identifier")) add_site(f, id, SITE_FIXED, id)->type = type;
+  }
+}
+
+/* The names an import binds; what they refer to is worked out when one is looked up. */
+static void collect_import(scope_facts *f, TSNode statement) {
+  bool from = node_is(statement, "import_from_statement");
+  TSNode module_node = ts_node_child_by_field_name(statement, "module_name", 11);
+  uint32_t count = ts_node_named_child_count(statement);
+  for (uint32_t i = 0; i < count; i++) {
+    TSNode child = ts_node_named_child(statement, i);
+    if (from && ts_node_eq(child, module_node)) continue;
+    TSNode imported = child, bound = child;
+    if (node_is(child, "aliased_import")) {
+      imported = ts_node_child_by_field_name(child, "name", 4);
+      bound = ts_node_child_by_field_name(child, "alias", 5);
+    } else if (node_is(child, "wildcard_import")) {
+      /* 'from m import *' may bind anything: names it could bind become unknown only if nothing else
+       * binds them, which flow-insensitive facts cannot tell; leave them alone. */
+      continue;
+    } else if (!node_is(child, "dotted_name")) {
+      continue;
+    }
+    uint32_t start, end;
+    node_range(f, bound, &start, &end);
+    /* 'import a.b' binds 'a' to module a. */
+    if (!from && ts_node_eq(bound, imported)) {
+      const char *dot = memchr(f->text + start, '.', end - start);
+      if (dot) end = (uint32_t)(dot - f->text);
+    }
+    add_site_at(f, start, end, SITE_IMPORT, statement)->index = i;
+  }
+}
+
+/* What the named child 'index' of an import statement binds its name to. */
+static const char *import_type(resolver *r, TSNode statement, uint32_t index) {
+  bool from = node_is(statement, "import_from_statement");
+  TSNode child = ts_node_named_child(statement, index), imported = child, bound = child;
+  if (node_is(child, "aliased_import")) {
+    imported = ts_node_child_by_field_name(child, "name", 4);
+    bound = ts_node_child_by_field_name(child, "alias", 5);
+  }
+  char *imported_name = pymm_node_text(r->doc, imported);
+  const char *type = NULL; /* relative imports: pymm does not follow the package */
+  if (from) {
+    char *module = pymm_node_text(r->doc, ts_node_child_by_field_name(statement, "module_name", 11));
+    if (module[0] != '.') {
+      pymm_buf q = {0};
+      pymm_buf_printf(&q, "%s.%s", module, imported_name);
+      type = intern(r->types, "ref:", q.data);
+      pymm_buf_free(&q);
+    }
+    free(module);
+  } else {
+    /* 'import a.b' binds module a; 'import a.b as c' binds module a.b. */
+    char *dot = ts_node_eq(bound, imported) ? strchr(imported_name, '.') : NULL;
+    if (dot) *dot = '\0';
+    type = intern(r->types, "module:", imported_name);
+  }
+  free(imported_name);
+  return type;
 }
 
 /* Walks the statements of one scope without entering nested scopes (whose names it still sees). */
-static bindings scope_bindings(resolver *r, TSNode scope, const char *name) {
-  if (is_comprehension(scope)) return comprehension_bindings(r, scope, name);
-  bindings b = {0};
+static void collect_scope(resolver *r, scope_facts *f, TSNode scope) {
+  if (is_comprehension(scope)) { /* a comprehension binds the targets of its for clauses */
+    uint32_t count = ts_node_named_child_count(scope);
+    for (uint32_t i = 0; i < count; i++) {
+      TSNode clause = ts_node_named_child(scope, i);
+      if (node_is(clause, "for_in_clause")) collect_target(f, ts_node_child_by_field_name(clause, "left", 4), NULL);
+    }
+    return;
+  }
   if (!node_is(scope, "module")) {
     TSNode parameters = ts_node_child_by_field_name(scope, "parameters", 10);
-    if (!ts_node_is_null(parameters)) visit_parameters(r, &b, name, parameters);
+    if (!ts_node_is_null(parameters)) collect_parameters(r, f, parameters);
   }
   TSNode body = node_is(scope, "module") ? scope : ts_node_child_by_field_name(scope, "body", 4);
-  if (ts_node_is_null(body)) return b;
+  if (ts_node_is_null(body)) return;
   TSTreeCursor cursor = ts_tree_cursor_new(body);
   for (;;) {
     TSNode node = ts_tree_cursor_current_node(&cursor);
@@ -440,38 +651,34 @@ static bindings scope_bindings(resolver *r, TSNode scope, const char *name) {
     bool nested = !ts_node_eq(node, body) && is_scope(node);
     if (!strcmp(t, "assignment")) {
       TSNode left = ts_node_child_by_field_name(node, "left", 4);
-      /* Only compute the value's type when the target can be 'name'. */
-      char *left_text = pymm_node_text(r->doc, left);
-      bool mentions = strstr(left_text, name) != NULL;
-      free(left_text);
-      if (mentions) visit_target(r, &b, name, left, node_is(left, "identifier") ? assignment_type(r, node) : NULL);
+      if (!ts_node_is_null(left) && node_is(left, "identifier")) add_site(f, left, SITE_ASSIGNMENT, node);
+      else collect_target(f, left, NULL);
     } else if (!strcmp(t, "augmented_assignment")) {
       /* x += ... keeps x's type for the operators pymm types; nothing to add. */
     } else if (!strcmp(t, "for_statement")) {
-      visit_target(r, &b, name, ts_node_child_by_field_name(node, "left", 4), NULL);
+      collect_target(f, ts_node_child_by_field_name(node, "left", 4), NULL);
     } else if (!strcmp(t, "named_expression")) {
-      if (pymm_node_text_eq(r->doc, ts_node_child_by_field_name(node, "name", 4), name)) {
-        r->depth++;
-        bind(&b, expression_type(r, ts_node_child_by_field_name(node, "value", 5)));
-        r->depth--;
-      }
+      add_site(f, ts_node_child_by_field_name(node, "name", 4), SITE_WALRUS, node);
     } else if (!strcmp(t, "as_pattern")) {
       TSNode alias = ts_node_child_by_field_name(node, "alias", 5);
       if (!ts_node_is_null(alias) && ts_node_named_child_count(alias) > 0)
-        visit_target(r, &b, name, ts_node_named_child(alias, 0), NULL);
+        collect_target(f, ts_node_named_child(alias, 0), NULL);
       else if (!ts_node_is_null(alias))
-        visit_target(r, &b, name, alias, NULL);
+        collect_target(f, alias, NULL);
     } else if (!strcmp(t, "import_statement") || !strcmp(t, "import_from_statement")) {
-      visit_import(r, &b, name, node);
+      collect_import(f, node);
     } else if (!strcmp(t, "global_statement") || !strcmp(t, "nonlocal_statement")) {
       uint32_t count = ts_node_named_child_count(node);
-      for (uint32_t i = 0; i < count; i++)
-        if (pymm_node_text_eq(r->doc, ts_node_named_child(node, i), name)) b.delegated = true;
+      for (uint32_t i = 0; i < count; i++) {
+        uint32_t start, end;
+        node_range(f, ts_node_named_child(node, i), &start, &end);
+        add_name(f, start, end)->delegated = true;
+      }
     } else if (!strcmp(t, "del_statement")) {
       /* del removes a binding; it adds none. */
     } else if (nested && (!strcmp(t, "function_definition") || !strcmp(t, "class_definition"))) {
-      if (pymm_node_text_eq(r->doc, ts_node_child_by_field_name(node, "name", 4), name))
-        bind(&b, !strcmp(t, "class_definition") ? intern(r->types, "class:", name) : "function");
+      add_site(f, ts_node_child_by_field_name(node, "name", 4),
+               !strcmp(t, "class_definition") ? SITE_CLASS : SITE_FUNCTION, node);
     }
     /* Nested scopes (comprehensions included) are skipped whole. */
     if (!nested && ts_tree_cursor_goto_first_child(&cursor)) continue;
@@ -482,6 +689,84 @@ static bindings scope_bindings(resolver *r, TSNode scope, const char *name) {
   }
 done:
   ts_tree_cursor_delete(&cursor);
+}
+
+static size_t scope_hash(uint32_t start, uint32_t end, const char *kind) {
+  return ((size_t)start * 2654435761u) ^ ((size_t)end * 40503u) ^ ((size_t)(uintptr_t)kind >> 4);
+}
+
+/* The slot of a scope's facts, or the empty slot where they would go. */
+static scope_facts **scope_slot(pymm_types *types, uint32_t start, uint32_t end, const char *kind) {
+  size_t mask = types->scope_cap - 1;
+  for (size_t i = scope_hash(start, end, kind) & mask;; i = (i + 1) & mask) {
+    scope_facts **slot = &types->scopes[i];
+    if (!*slot || ((*slot)->start == start && (*slot)->end == end && (*slot)->kind == kind)) return slot;
+  }
+}
+
+/* The binding sites of a scope, walked on first use. Each scope's facts are allocated once and never move. */
+static const scope_facts *scope_facts_of(resolver *r, TSNode scope) {
+  pymm_types *types = r->types;
+  uint32_t start = ts_node_start_byte(scope), end = ts_node_end_byte(scope);
+  const char *kind = ts_node_type(scope);
+  if (types->scope_cap) {
+    scope_facts *found = *scope_slot(types, start, end, kind);
+    if (found) return found;
+  }
+  scope_facts *f = pymm_calloc(1, sizeof *f);
+  f->start = start;
+  f->end = end;
+  f->kind = kind;
+  const pymm_text *text = pymm_document_text(r->doc);
+  f->text = pymm_text_data(text);
+  f->length = pymm_text_length(text);
+  collect_scope(r, f, scope);
+  if ((types->scope_count + 1) * 2 > types->scope_cap) {
+    scope_facts **old = types->scopes;
+    size_t old_cap = types->scope_cap;
+    types->scope_cap = old_cap ? old_cap * 2 : 16;
+    types->scopes = pymm_calloc(types->scope_cap, sizeof *types->scopes);
+    for (size_t i = 0; i < old_cap; i++)
+      if (old[i]) *scope_slot(types, old[i]->start, old[i]->end, old[i]->kind) = old[i];
+    free(old);
+  }
+  *scope_slot(types, start, end, kind) = f;
+  types->scope_count++;
+  return f;
+}
+
+/* The bindings of 'name' directly in 'scope' (not in nested scopes), typed site by site in walk order. */
+static bindings scope_bindings(resolver *r, TSNode scope, const char *name) {
+  bindings b = {0};
+  const scope_facts *f = scope_facts_of(r, scope);
+  const scope_name *e = name_slot(f, name, strlen(name));
+  if (!e || !e->used) return b;
+  b.delegated = e->delegated;
+  for (uint32_t i = e->first; i != NO_SITE; i = f->sites[i].next) {
+    const site *s = &f->sites[i];
+    switch ((enum site_kind)s->kind) {
+    case SITE_FIXED:
+      bind(&b, s->type);
+      break;
+    case SITE_ASSIGNMENT:
+      bind(&b, assignment_type(r, s->node));
+      break;
+    case SITE_WALRUS:
+      r->depth++;
+      bind(&b, expression_type(r, ts_node_child_by_field_name(s->node, "value", 5)));
+      r->depth--;
+      break;
+    case SITE_IMPORT:
+      bind(&b, import_type(r, s->node, s->index));
+      break;
+    case SITE_FUNCTION:
+      bind(&b, "function");
+      break;
+    case SITE_CLASS:
+      bind(&b, intern(r->types, "class:", name));
+      break;
+    }
+  }
   return b;
 }
 
