@@ -115,13 +115,18 @@ static void pair_set_add(rule_context *c, pair_set *s, TSNode a, TSNode b, uint3
   e->flags |= flags;
 }
 
+/* The flags of the pair of texts ('a', 'b'); 0 when absent. */
+static uint32_t pair_set_find(const rule_context *c, const pair_set *s, const char *a, uint32_t a_len, const char *b,
+                              uint32_t b_len) {
+  if (!a) a = "";
+  pair_entry *e = pair_find(c, s, a, a_len, b, b_len, pair_hash(a, a_len, b, b_len));
+  return e && e->used ? e->flags : 0;
+}
+
 /* The flags of the pair ('a', text of 'b'); 0 when absent. */
 static uint32_t pair_set_get(const rule_context *c, const pair_set *s, const char *a, uint32_t a_len, TSNode b) {
-  if (ts_node_is_null(b) || node_end(b) > c->length) return 0;
-  const char *bt = c->src + node_start(b);
-  uint32_t b_len = node_end(b) - node_start(b);
-  pair_entry *e = pair_find(c, s, a ? a : "", a_len, bt, b_len, pair_hash(a ? a : "", a_len, bt, b_len));
-  return e && e->used ? e->flags : 0;
+  if (ts_node_is_null(b) || node_end(b) > c->length || node_end(b) < node_start(b)) return 0;
+  return pair_set_find(c, s, a, a_len, c->src + node_start(b), node_end(b) - node_start(b));
 }
 
 static void pair_set_clear(pair_set *s) {
@@ -142,6 +147,14 @@ typedef struct rule_indexes {
   pair_set names; /* every "<identifier>.<attr>" in the file but self's (PMM106) */
   class_uses classes[CLASS_CACHE]; /* the classes looked at last; matches come in document order */
   uint32_t class_next;
+  bool identifiers_known;
+  pair_set identifiers; /* the text of every identifier in the file (names free at module level) */
+  bool small_lists_known;
+  pair_set small_lists; /* every target of "target = [...]" with few items, anywhere (PMM113) */
+  bool module_defs_known;
+  pair_set module_defs; /* def name -> (index in defs + 1) << 1, | 1 when not the one plain async def (PMM122) */
+  TSNode *defs;
+  size_t def_count, def_cap;
 } rule_indexes;
 
 static rule_indexes *indexes(rule_context *c) {
@@ -154,8 +167,29 @@ static void indexes_free(rule_context *c) {
   if (!x) return;
   pair_set_clear(&x->names);
   for (uint32_t i = 0; i < CLASS_CACHE; i++) pair_set_clear(&x->classes[i].attrs);
+  pair_set_clear(&x->identifiers);
+  pair_set_clear(&x->small_lists);
+  pair_set_clear(&x->module_defs);
+  free(x->defs);
   free(x);
   c->indexes = NULL;
+}
+
+static void note_identifier(rule_context *c, TSNode n, const TSNode *up, uint32_t depth, void *data) {
+  (void)up;
+  (void)depth;
+  if (node_is(n, "identifier")) pair_set_add(c, data, (TSNode){0}, n, 1);
+}
+
+/* pymm_rules__uses_name on a scope; for the module, from one walk of the file per run. */
+static bool scope_uses_name(rule_context *c, TSNode scope, const char *name) {
+  if (!same_node(scope, c->root)) return pymm_rules__uses_name(c, scope, name);
+  rule_indexes *x = indexes(c);
+  if (!x->identifiers_known) {
+    x->identifiers_known = true;
+    walk_named(c, c->root, note_identifier, &x->identifiers);
+  }
+  return pair_set_find(c, &x->identifiers, NULL, 0, name, (uint32_t)strlen(name)) != 0;
 }
 
 static bool is_function(TSNode n) { return node_is(n, "function_definition") || node_is(n, "lambda"); }
@@ -481,7 +515,7 @@ static bool check_109(rule_context *c, const pymm_match *m, pymm_diagnostic *d) 
   const char *pick = NULL;
   TSNode scope = pymm_rules__scope(clause);
   for (const char *const *k = candidates; *k && !pick; k++)
-    if (!pymm_rules__uses_name(c, scope, *k)) pick = *k;
+    if (!scope_uses_name(c, scope, *k)) pick = *k;
   if (!pick) return true;
   TSNode type = first[0];
   addf(d, node_end(type), node_end(type), " as %s", pick);
@@ -723,10 +757,10 @@ static bool check_115(rule_context *c, const pymm_match *m, pymm_diagnostic *d) 
   if (len > 2 && name[len - 1] == 's' && name[len - 2] != 's') pymm_buf_append(&item, name, len - 1);
   else pymm_buf_puts(&item, "item");
   TSNode scope = pymm_rules__scope(loop);
-  if (pymm_rules__uses_name(c, scope, item.data)) {
+  if (scope_uses_name(c, scope, item.data)) {
     pymm_buf_clear(&item);
     pymm_buf_puts(&item, "item");
-    if (pymm_rules__uses_name(c, scope, "item")) {
+    if (scope_uses_name(c, scope, "item")) {
       pymm_buf_free(&item);
       free(name);
       return true;
@@ -1588,14 +1622,41 @@ static bool yields(TSNode n) {
 /* The undecorated "async def <name>" among the statements of 'block' (a module or a class body). */
 static TSNode find_coroutine(rule_context *c, TSNode block, TSNode name) {
   TSNode found = {0};
-  uint32_t count = ts_node_named_child_count(block);
-  for (uint32_t i = 0; i < count; i++) {
-    TSNode s = ts_node_named_child(block, i);
-    TSNode def = node_is(s, "decorated_definition") ? node_field(s, "definition") : s;
-    if (!node_is(def, "function_definition") || !pymm_rules__same_text(c, node_field(def, "name"), name)) continue;
-    if (!ts_node_is_null(found) || node_is(s, "decorated_definition") || !is_async(def)) return (TSNode){0};
-    found = def;
+  TSTreeCursor cursor = ts_tree_cursor_new(block);
+  if (same_node(block, c->root)) {
+    /* The module's defs, indexed by name once per run. */
+    rule_indexes *x = indexes(c);
+    for (bool more = !x->module_defs_known && ts_tree_cursor_goto_first_child(&cursor); more;
+         more = ts_tree_cursor_goto_next_sibling(&cursor)) {
+      TSNode s = ts_tree_cursor_current_node(&cursor);
+      TSNode def = node_is(s, "decorated_definition") ? node_field(s, "definition") : s;
+      TSNode def_name = node_field(def, "name");
+      if (!node_is(def, "function_definition") || ts_node_is_null(def_name)) continue;
+      if (pair_set_get(c, &x->module_defs, NULL, 0, def_name)) { /* a second def of the name */
+        pair_set_add(c, &x->module_defs, (TSNode){0}, def_name, 1);
+        continue;
+      }
+      PYMM_GROW(x->defs, x->def_cap, x->def_count + 1);
+      x->defs[x->def_count++] = def;
+      pair_set_add(c, &x->module_defs, (TSNode){0}, def_name,
+                   (uint32_t)(x->def_count << 1) | (node_is(s, "decorated_definition") || !is_async(def) ? 1u : 0u));
+    }
+    x->module_defs_known = true;
+    uint32_t v = pair_set_get(c, &x->module_defs, NULL, 0, name);
+    if (v && !(v & 1)) found = x->defs[(v >> 1) - 1];
+  } else {
+    for (bool more = ts_tree_cursor_goto_first_child(&cursor); more; more = ts_tree_cursor_goto_next_sibling(&cursor)) {
+      TSNode s = ts_tree_cursor_current_node(&cursor);
+      TSNode def = node_is(s, "decorated_definition") ? node_field(s, "definition") : s;
+      if (!node_is(def, "function_definition") || !pymm_rules__same_text(c, node_field(def, "name"), name)) continue;
+      if (!ts_node_is_null(found) || node_is(s, "decorated_definition") || !is_async(def)) {
+        found = (TSNode){0};
+        break;
+      }
+      found = def;
+    }
   }
+  ts_tree_cursor_delete(&cursor);
   return !ts_node_is_null(found) && !yields(node_field(found, "body")) ? found : (TSNode){0};
 }
 
@@ -1765,7 +1826,7 @@ static bool check_112(rule_context *c, const pymm_match *m, pymm_diagnostic *d) 
   char *n = TEXT(name), *init_text = TEXT(init);
   pymm_buf parts = {0};
   pymm_buf_printf(&parts, "%s_parts", n);
-  if (pymm_rules__uses_name(c, scope, parts.data)) {
+  if (scope_uses_name(c, scope, parts.data)) {
     free(n);
     free(init_text);
     pymm_buf_free(&parts);
@@ -1803,17 +1864,26 @@ static bool check_112(rule_context *c, const pymm_match *m, pymm_diagnostic *d) 
 
 /* ---- PMM113 x in a list inside a loop ---------------------------------------------------------- */
 
-/* True when 'name' is bound somewhere in 'n' to a list literal of at most 'max' items: a small constant list,
- * where a set saves nothing anyone would notice. */
-static bool small_literal(rule_context *c, TSNode n, TSNode name, uint32_t max) {
-  if (node_is(n, "assignment") && pymm_rules__same_text(c, node_field(n, "left"), name)) {
-    TSNode right = node_field(n, "right");
-    if (node_is(right, "list") && ts_node_named_child_count(right) <= max) return true;
+enum { SMALL_LIST = 10 };
+
+static void note_small_list(rule_context *c, TSNode n, const TSNode *up, uint32_t depth, void *data) {
+  (void)up;
+  (void)depth;
+  if (!node_is(n, "assignment")) return;
+  TSNode left = node_field(n, "left"), right = node_field(n, "right");
+  if (!ts_node_is_null(left) && node_is(right, "list") && ts_node_named_child_count(right) <= SMALL_LIST)
+    pair_set_add(c, data, (TSNode){0}, left, 1);
+}
+
+/* True when 'name' is bound somewhere in the file to a list literal of at most SMALL_LIST items: a small
+ * constant list, where a set saves nothing anyone would notice. One walk of the file per run. */
+static bool small_literal(rule_context *c, TSNode name) {
+  rule_indexes *x = indexes(c);
+  if (!x->small_lists_known) {
+    x->small_lists_known = true;
+    walk_named(c, c->root, note_small_list, &x->small_lists);
   }
-  uint32_t k = ts_node_named_child_count(n);
-  for (uint32_t i = 0; i < k; i++)
-    if (small_literal(c, ts_node_named_child(n, i), name, max)) return true;
-  return false;
+  return pair_set_get(c, &x->small_lists, NULL, 0, name) != 0;
 }
 
 static bool check_113(rule_context *c, const pymm_match *m, pymm_diagnostic *d) {
@@ -1831,7 +1901,7 @@ static bool check_113(rule_context *c, const pymm_match *m, pymm_diagnostic *d) 
   if (node_is(loop, "for_statement") && uses_text(c, node_field(loop, "left"), xs)) return false;
   const char *type = pymm_type_of(c->doc, xs);
   if (!type || strcmp(type, "list") != 0) return false;
-  if (small_literal(c, c->root, xs, 10)) return false;
+  if (small_literal(c, xs)) return false;
   /* The list exists before the loop: bound in this function (or module) before it starts. */
   d->start = node_start(xs);
   d->end = node_end(xs);
@@ -1840,7 +1910,7 @@ static bool check_113(rule_context *c, const pymm_match *m, pymm_diagnostic *d) 
   char *n = TEXT(xs);
   pymm_buf set = {0};
   pymm_buf_printf(&set, "%s_set", n);
-  if (!pymm_rules__uses_name(c, scope, set.data)) {
+  if (!scope_uses_name(c, scope, set.data)) {
     char *indent = pymm_rules__indent(c, node_start(loop));
     uint32_t at = pymm_rules__line_start(c, node_start(loop));
     if (pymm_rules__line_start(c, node_start(loop)) + strlen(indent) == node_start(loop)) {
