@@ -98,7 +98,7 @@ size_t pymm_inlay_hints(const pymm_engine *engine, pymm_document *doc, uint32_t 
     nonconstant(h->topic, complexity, sizeof complexity);
     snprintf(h->label, sizeof h->label, "%s%s", complexity, h->per_iteration ? " per iteration" : "");
   }
-  qsort(c.items, kept, sizeof *c.items, by_offset);
+  if (kept > 1) qsort(c.items, kept, sizeof *c.items, by_offset);
   *hints = c.items;
   return kept;
 }

@@ -556,6 +556,7 @@ static bool seq_contains(const uint32_t *seq, size_t n, const int64_t *words, si
 
 /* True when the title's words, numbers aside, are exactly the query's words. */
 static bool title_is_query(const pymm_guide__index *index, const entry_info *info, const query *q) {
+  if (info->title_seq_length == 0) return false; /* an empty title: 'seq' may even be NULL */
   const uint32_t *title = index->seq + info->title_seq;
   for (size_t i = 0; i < info->title_seq_length; i++) {
     if (index->numeric[title[i]]) continue;
@@ -645,7 +646,8 @@ size_t pymm_guide_lookup(const pymm_guide *guide, const char *query_text, pymm_g
     double covered = (double)popcount(cover[e] & active) / total;
     score[e] *= covered * covered;
     if (exact && q->word_count >= 2 && covered >= 1.0) {
-      if (seq_contains(index->seq + info->title_seq, info->title_seq_length, q->words, q->word_count))
+      if (info->title_seq_length &&
+          seq_contains(index->seq + info->title_seq, info->title_seq_length, q->words, q->word_count))
         score[e] += 3.0 * word_idf;
       else if (body_contains(index, info, q->words, q->word_count))
         score[e] += 1.0 * word_idf;
