@@ -8,24 +8,6 @@
 
 static bool node_is(TSNode node, const char *type) { return strcmp(ts_node_type(node), type) == 0; }
 
-/* The node's text on one line (whitespace runs become one space). Caller owns the result. */
-static char *one_line(const pymm_document *doc, TSNode node) {
-  char *text = pymm_node_text(doc, node);
-  pymm_buf b = {0};
-  bool space = false;
-  for (const char *p = text; *p; p++) {
-    if (*p == '\n' || *p == '\r' || *p == '\t' || *p == ' ') {
-      space = b.len > 0;
-      continue;
-    }
-    if (space) pymm_buf_putc(&b, ' ');
-    space = false;
-    pymm_buf_putc(&b, *p);
-  }
-  free(text);
-  return pymm_buf_take(&b);
-}
-
 /* ---- decorators -------------------------------------------------------------------------------- */
 
 /* @a @b(x) def f  ->  f = a(b(x)(f)) */
@@ -38,7 +20,7 @@ static void decorators(pymm_document *doc, TSNode node, pymm_computed *out) {
   for (uint32_t i = 0; i < count; i++) {
     TSNode d = ts_node_named_child(node, i);
     if (!node_is(d, "decorator") || ts_node_named_child_count(d) == 0) continue;
-    char *text = one_line(doc, ts_node_named_child(d, 0));
+    char *text = pymm_features__one_line(doc, ts_node_named_child(d, 0), SIZE_MAX);
     pymm_buf_printf(&expression, "%s(", text);
     pymm_buf_putc(&tail, ')');
     free(text);
@@ -295,8 +277,8 @@ static void with_statement(pymm_document *doc, TSNode node, pymm_computed *out) 
     TSNode alias = ts_node_child_by_field_name(item, "alias", 5);
     if (!ts_node_is_null(alias)) target = alias;
   }
-  char *v = one_line(doc, value);
-  char *t = ts_node_is_null(target) ? NULL : one_line(doc, target);
+  char *v = pymm_features__one_line(doc, value, SIZE_MAX);
+  char *t = ts_node_is_null(target) ? NULL : pymm_features__one_line(doc, target, SIZE_MAX);
   const char *aw = is_async ? "await " : "";
   const char *enter = is_async ? "__aenter__" : "__enter__", *exit = is_async ? "__aexit__" : "__exit__";
   pymm_buf b = {0};
@@ -316,7 +298,7 @@ static void for_statement(pymm_document *doc, TSNode node, pymm_computed *out) {
   TSNode left = ts_node_child_by_field_name(node, "left", 4), right = ts_node_child_by_field_name(node, "right", 5);
   if (ts_node_is_null(left) || ts_node_is_null(right)) return;
   bool is_async = !strcmp(ts_node_type(ts_node_child(node, 0)), "async");
-  char *l = one_line(doc, left), *r = one_line(doc, right);
+  char *l = pymm_features__one_line(doc, left, SIZE_MAX), *r = pymm_features__one_line(doc, right, SIZE_MAX);
   bool has_else = !ts_node_is_null(ts_node_child_by_field_name(node, "alternative", 11));
   pymm_buf b = {0};
   if (is_async)
@@ -430,7 +412,7 @@ static void fstring(pymm_document *doc, TSNode node, pymm_computed *out) {
   for (uint32_t i = 0; i < count; i++)
     if (!strcmp(ts_node_type(ts_node_child(node, i)), "=")) debug = true;
   if (ts_node_is_null(expression)) return;
-  char *e = one_line(doc, expression);
+  char *e = pymm_features__one_line(doc, expression, SIZE_MAX);
   pymm_buf b = {0};
   pymm_buf_printf(&b, "`%s`", e);
   if (debug) pymm_buf_printf(&b, " printed as `%s=` followed by its %s", e, ts_node_is_null(spec) ? "repr" : "value");

@@ -28,6 +28,10 @@ struct pymm_engine {
 /* The hover query, compiled on first use; NULL when it does not compile. Thread-safe. */
 const pymm_query *pymm_engine__hover(const pymm_engine *engine);
 
+/* The node's text on one line (whitespace runs become one space), at most 'max' bytes, cut at a UTF-8
+ * boundary with "…" (SIZE_MAX: whole). Caller owns the result; free with free(). */
+char *pymm_features__one_line(const pymm_document *doc, TSNode node, size_t max);
+
 /* Appends the entry's lines [first, last] of the guide to 'out', without code fences when 'plain'. */
 void pymm_features__append_lines(const pymm_engine *engine, uint32_t first, uint32_t last, bool plain,
                                  pymm_buf *out);

@@ -46,8 +46,7 @@ static bool consider(const pymm_match *m, void *context) {
   return true;
 }
 
-/* The node's text on one line, at most 'max' bytes (cut at a UTF-8 boundary, with "…"). */
-static char *short_code(const pymm_document *doc, TSNode node, size_t max) {
+char *pymm_features__one_line(const pymm_document *doc, TSNode node, size_t max) {
   char *text = pymm_node_text(doc, node);
   pymm_buf b = {0};
   bool space = false;
@@ -80,9 +79,9 @@ pymm_hover *pymm_hover_at(const pymm_engine *engine, pymm_document *doc, uint32_
   hover->topic = pymm_topics_find(engine->topics, c.match.name);
   hover->start = ts_node_start_byte(c.match.node);
   hover->end = ts_node_end_byte(c.match.node);
-  hover->code = short_code(doc, c.construct, 60);
+  hover->code = pymm_features__one_line(doc, c.construct, 60);
   if (c.match.hedged) {
-    char *who = short_code(doc, c.match.hedge_node, 30);
+    char *who = pymm_features__one_line(doc, c.match.hedge_node, 30);
     pymm_buf b = {0};
     pymm_buf_printf(&b, "if `%s` is a %s", who, c.match.hedge_type);
     hover->hedge = pymm_buf_take(&b);

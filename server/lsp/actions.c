@@ -5,17 +5,6 @@
 
 #include "lsp_internal.h"
 
-static bool read_position(const cJSON *p, pymm_position *out) {
-  const cJSON *line = cJSON_GetObjectItemCaseSensitive(p, "line");
-  const cJSON *character = cJSON_GetObjectItemCaseSensitive(p, "character");
-  if (!cJSON_IsNumber(line) || !cJSON_IsNumber(character) || line->valuedouble < 0 || character->valuedouble < 0 ||
-      line->valuedouble > 4294967295.0 || character->valuedouble > 4294967295.0)
-    return false;
-  out->line = (uint32_t)line->valuedouble;
-  out->character = (uint32_t)character->valuedouble;
-  return true;
-}
-
 /* True when 'kind' is requested by 'only' (absent: everything); kinds are hierarchical ("source" asks for
  * "source.fixAll.pymm"). */
 static bool wanted(const cJSON *only, const char *kind) {
@@ -58,8 +47,7 @@ void lsp_code_action(pymm_server *s, const cJSON *params, lsp_reply *reply) {
     return;
   }
   pymm_position a, b;
-  if (!cJSON_IsObject(range) || !read_position(cJSON_GetObjectItemCaseSensitive(range, "start"), &a) ||
-      !read_position(cJSON_GetObjectItemCaseSensitive(range, "end"), &b)) {
+  if (!lsp_read_range(range, &a, &b)) {
     lsp_fail(reply, LSP_INVALID_PARAMS, "'range' must be {start, end} positions with whole numbers >= 0");
     return;
   }

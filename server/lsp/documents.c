@@ -74,17 +74,6 @@ void lsp_did_open(pymm_server *s, const cJSON *params) {
   lsp_document_touch(entry);
 }
 
-/* Reads a {line, character} object; false when malformed. */
-static bool read_position(const cJSON *p, pymm_position *out) {
-  const cJSON *line = cJSON_GetObjectItemCaseSensitive(p, "line");
-  const cJSON *character = cJSON_GetObjectItemCaseSensitive(p, "character");
-  if (!cJSON_IsNumber(line) || !cJSON_IsNumber(character) || line->valuedouble < 0 || character->valuedouble < 0)
-    return false;
-  out->line = line->valuedouble > 4294967295.0 ? UINT32_MAX : (uint32_t)line->valuedouble;
-  out->character = character->valuedouble > 4294967295.0 ? UINT32_MAX : (uint32_t)character->valuedouble;
-  return true;
-}
-
 void lsp_did_change(pymm_server *s, const cJSON *params) {
   const char *uri = text_document_uri(params);
   document_entry *entry = uri ? lsp_document_find(s, uri) : NULL;
@@ -112,8 +101,7 @@ void lsp_did_change(pymm_server *s, const cJSON *params) {
       continue;
     }
     pymm_position a, b;
-    if (!read_position(cJSON_GetObjectItemCaseSensitive(range, "start"), &a) ||
-        !read_position(cJSON_GetObjectItemCaseSensitive(range, "end"), &b)) {
+    if (!lsp_read_range(range, &a, &b)) {
       pymm_log(PYMM_LOG_WARNING, "%s: a change with a malformed range; skipped", uri);
       continue;
     }

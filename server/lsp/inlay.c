@@ -3,25 +3,13 @@
 
 #include "lsp_internal.h"
 
-static bool read_position(const cJSON *p, pymm_position *out) {
-  const cJSON *line = cJSON_GetObjectItemCaseSensitive(p, "line");
-  const cJSON *character = cJSON_GetObjectItemCaseSensitive(p, "character");
-  if (!cJSON_IsNumber(line) || !cJSON_IsNumber(character) || line->valuedouble < 0 || character->valuedouble < 0 ||
-      line->valuedouble > 4294967295.0 || character->valuedouble > 4294967295.0)
-    return false;
-  out->line = (uint32_t)line->valuedouble;
-  out->character = (uint32_t)character->valuedouble;
-  return true;
-}
-
 void lsp_inlay_hint(pymm_server *s, const cJSON *params, lsp_reply *reply) {
   const cJSON *td = cJSON_GetObjectItemCaseSensitive(params, "textDocument");
   const char *uri;
   if (!cJSON_IsObject(td) || !lsp_param_string(td, "uri", &uri, reply)) return;
   const cJSON *range = cJSON_GetObjectItemCaseSensitive(params, "range");
   pymm_position a, b;
-  if (!cJSON_IsObject(range) || !read_position(cJSON_GetObjectItemCaseSensitive(range, "start"), &a) ||
-      !read_position(cJSON_GetObjectItemCaseSensitive(range, "end"), &b)) {
+  if (!lsp_read_range(range, &a, &b)) {
     lsp_fail(reply, LSP_INVALID_PARAMS, "'range' must be {start, end} positions");
     return;
   }

@@ -119,6 +119,9 @@ void lsp_show_message(pymm_server *s, int type, const char *fmt, ...) PYMM_PRINT
 
 /* Params helpers: false + reply error (-32602) when a field is missing or of the wrong type. */
 bool lsp_param_string(const cJSON *params, const char *name, const char **out, lsp_reply *reply);
+/* Reads a {start, end} range of {line, character} positions; false when malformed. Numbers past 2^32 - 1 are
+ * clamped to it: such a position is past the end, which the callers clamp. */
+bool lsp_read_range(const cJSON *range, pymm_position *start, pymm_position *end);
 /* Reads {textDocument: {uri}, position} and finds the open document; '*entry' is NULL when not open. */
 bool lsp_param_position(pymm_server *s, const cJSON *params, document_entry **entry, uint32_t *offset,
                         lsp_reply *reply);

@@ -154,6 +154,22 @@ static bool whole_number(const cJSON *v, uint32_t *out) {
   return true;
 }
 
+static bool read_position(const cJSON *p, pymm_position *out) {
+  const cJSON *line = cJSON_GetObjectItemCaseSensitive(p, "line");
+  const cJSON *character = cJSON_GetObjectItemCaseSensitive(p, "character");
+  if (!cJSON_IsNumber(line) || !cJSON_IsNumber(character) || !(line->valuedouble >= 0) ||
+      !(character->valuedouble >= 0))
+    return false;
+  out->line = line->valuedouble > 4294967295.0 ? UINT32_MAX : (uint32_t)line->valuedouble;
+  out->character = character->valuedouble > 4294967295.0 ? UINT32_MAX : (uint32_t)character->valuedouble;
+  return true;
+}
+
+bool lsp_read_range(const cJSON *range, pymm_position *start, pymm_position *end) {
+  return cJSON_IsObject(range) && read_position(cJSON_GetObjectItemCaseSensitive(range, "start"), start) &&
+         read_position(cJSON_GetObjectItemCaseSensitive(range, "end"), end);
+}
+
 bool lsp_param_position(pymm_server *s, const cJSON *params, document_entry **entry, uint32_t *offset,
                         lsp_reply *reply) {
   const cJSON *td = cJSON_GetObjectItemCaseSensitive(params, "textDocument");
