@@ -38,6 +38,15 @@ static bool has_safe_fix(const pymm_diagnostics *diags) {
   return false;
 }
 
+/* True when a diagnostic with a safe fix touches bytes [start, end]. */
+static bool safe_fix_within(const pymm_diagnostics *diags, uint32_t start, uint32_t end) {
+  for (size_t i = 0; diags && i < diags->count; i++) {
+    const pymm_diagnostic *d = &diags->items[i];
+    if (d->fix.edit_count && d->fix.safety == PYMM_FIX_SAFE && d->start <= end && d->end >= start) return true;
+  }
+  return false;
+}
+
 void lsp_code_action(pymm_server *s, const cJSON *params, lsp_reply *reply) {
   const cJSON *td = cJSON_GetObjectItemCaseSensitive(params, "textDocument");
   const cJSON *range = cJSON_GetObjectItemCaseSensitive(params, "range");
@@ -68,10 +77,11 @@ void lsp_code_action(pymm_server *s, const cJSON *params, lsp_reply *reply) {
   pymm_rule_filter filter = lsp_rule_filter(s);
   const pymm_diagnostics *diags = lsp_document_diagnostics(s, entry);
   /* Fix-all costs a round of fixes and reparses over the whole document. A client that lists every action
-   * for the cursor gets it unresolved when it can resolve it later; one that asks for it by kind (on save)
-   * gets its edit at once. */
+   * for the cursor gets it unresolved when it can resolve it later, and otherwise only with the cursor on a
+   * fixable problem; one that asks for it by kind (on save) gets its edit at once. */
   bool fix_all = wanted(only, "source.fixAll.pymm");
   bool lazy_fix_all = fix_all && !cJSON_IsArray(only) && s->action_resolve;
+  if (fix_all && !cJSON_IsArray(only) && !s->action_resolve) fix_all = safe_fix_within(diags, start, end);
   pymm_actions *actions = pymm_actions_at(s->engine, entry->doc, diags, start, end, &filter, fix_all && !lazy_fix_all);
   for (size_t i = 0; i < actions->count; i++) {
     const pymm_action *action = &actions->items[i];
