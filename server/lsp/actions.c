@@ -38,6 +38,21 @@ static bool has_safe_fix(const pymm_diagnostics *diags) {
   return false;
 }
 
+/* The document's fix-all action, built once per text and rule set (a round of fixes and reparses over the
+ * whole document); NULL when nothing is safely fixable. Borrowed: valid until the next touch. */
+static const pymm_action *cached_fix_all(pymm_server *s, document_entry *entry) {
+  if (!entry->fix_all) {
+    pymm_rule_filter filter = lsp_rule_filter(s);
+    /* An empty range past the end: no diagnostic's own actions, only fix-all. */
+    entry->fix_all = pymm_actions_at(s->engine, entry->doc, lsp_document_diagnostics(s, entry), UINT32_MAX,
+                                     UINT32_MAX, &filter, true);
+    lsp_rule_filter_free(&filter);
+  }
+  for (size_t i = 0; i < entry->fix_all->count; i++)
+    if (entry->fix_all->items[i].kind == PYMM_ACTION_FIX_ALL) return &entry->fix_all->items[i];
+  return NULL;
+}
+
 /* True when a diagnostic with a safe fix touches bytes [start, end]. */
 static bool safe_fix_within(const pymm_diagnostics *diags, uint32_t start, uint32_t end) {
   for (size_t i = 0; diags && i < diags->count; i++) {
@@ -82,9 +97,11 @@ void lsp_code_action(pymm_server *s, const cJSON *params, lsp_reply *reply) {
   bool fix_all = wanted(only, "source.fixAll.pymm");
   bool lazy_fix_all = fix_all && !cJSON_IsArray(only) && s->action_resolve;
   if (fix_all && !cJSON_IsArray(only) && !s->action_resolve) fix_all = safe_fix_within(diags, start, end);
-  pymm_actions *actions = pymm_actions_at(s->engine, entry->doc, diags, start, end, &filter, fix_all && !lazy_fix_all);
-  for (size_t i = 0; i < actions->count; i++) {
-    const pymm_action *action = &actions->items[i];
+  pymm_actions *actions = pymm_actions_at(s->engine, entry->doc, diags, start, end, &filter, false);
+  const pymm_action *eager = fix_all && !lazy_fix_all ? cached_fix_all(s, entry) : NULL;
+  for (size_t i = 0; i <= actions->count; i++) {
+    const pymm_action *action = i < actions->count ? &actions->items[i] : eager; /* fix-all comes last */
+    if (!action) break;
     const char *kind = action->kind == PYMM_ACTION_FIX_ALL ? "source.fixAll.pymm" : "quickfix";
     if (!wanted(only, kind)) continue;
     cJSON *o = cJSON_CreateObject();
@@ -142,14 +159,8 @@ void lsp_code_action_resolve(pymm_server *s, const cJSON *params, lsp_reply *rep
     lsp_fail(reply, LSP_CONTENT_MODIFIED, "the document changed since the action was offered");
     return;
   }
-  pymm_rule_filter filter = lsp_rule_filter(s);
-  pymm_actions *actions = pymm_actions_at(s->engine, entry->doc, lsp_document_diagnostics(s, entry), 0, 0, &filter, true);
-  for (size_t i = 0; i < actions->count; i++) {
-    const pymm_action *a = &actions->items[i];
-    if (a->kind != PYMM_ACTION_FIX_ALL) continue;
-    cJSON_DeleteItemFromObjectCaseSensitive(reply->result, "edit");
-    cJSON_AddItemToObject(reply->result, "edit", edit_json(s, entry->doc, uri->valuestring, a->edits, a->edit_count));
-  }
-  pymm_actions_free(actions);
-  lsp_rule_filter_free(&filter);
+  const pymm_action *a = cached_fix_all(s, entry);
+  if (!a) return;
+  cJSON_DeleteItemFromObjectCaseSensitive(reply->result, "edit");
+  cJSON_AddItemToObject(reply->result, "edit", edit_json(s, entry->doc, uri->valuestring, a->edits, a->edit_count));
 }

@@ -47,6 +47,8 @@ void lsp_document_touch(document_entry *entry) {
   entry->dirty = true;
   pymm_diagnostics_free(entry->diagnostics);
   entry->diagnostics = NULL;
+  pymm_actions_free(entry->fix_all);
+  entry->fix_all = NULL;
 }
 
 const pymm_diagnostics *lsp_document_diagnostics(pymm_server *s, document_entry *entry) {

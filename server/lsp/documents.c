@@ -15,6 +15,7 @@ void lsp_documents_free(pymm_server *s) {
     free(s->documents[i].uri);
     pymm_document_free(s->documents[i].doc);
     pymm_diagnostics_free(s->documents[i].diagnostics);
+    pymm_actions_free(s->documents[i].fix_all);
   }
   free(s->documents);
   s->documents = NULL;
@@ -130,6 +131,7 @@ void lsp_did_close(pymm_server *s, const cJSON *params) {
   free(entry->uri);
   pymm_document_free(entry->doc);
   pymm_diagnostics_free(entry->diagnostics);
+  pymm_actions_free(entry->fix_all);
   *entry = s->documents[--s->document_count];
 }
 

@@ -60,6 +60,7 @@ typedef struct document_entry {
   bool dirty; /* opened or changed in this batch: its diagnostics are published after the batch */
   pymm_diagnostics *diagnostics; /* of the current text and rule set, for publish, pull and code actions;
                                     NULL until asked for; dropped by lsp_document_touch() */
+  pymm_actions *fix_all;         /* likewise, the fix-all action (actions.c) */
 } document_entry;
 
 typedef struct pending_request { /* a request pymm sent to the client */
