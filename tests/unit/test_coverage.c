@@ -6,23 +6,8 @@
 #include <string.h>
 
 #include "harness.h"
+#include "sections.h"
 #include "pymm/features.h"
-
-/* The ### section (or the ## one when the entry is directly under it) that holds 'entry'. */
-static int32_t section_of(const pymm_guide *guide, int32_t entry) {
-  const pymm_guide_entry *e = pymm_guide_entry_at(guide, (size_t)entry);
-  while (e && (e->kind == PYMM_GUIDE_FRAGMENT || e->level > 3) && e->parent >= 0) {
-    entry = e->parent;
-    e = pymm_guide_entry_at(guide, (size_t)entry);
-  }
-  return entry;
-}
-
-static bool excluded(const pymm_guide *guide, const pymm_guide_entry *e) {
-  if (!strncmp(e->title, "Phase ", 6) || !strcmp(e->title, "Practice Resources")) return true;
-  const pymm_guide_entry *parent = e->parent >= 0 ? pymm_guide_entry_at(guide, (size_t)e->parent) : NULL;
-  return parent && (pymm_ascii_istr(parent->title, "TABLE OF CONTENTS") || pymm_ascii_istr(parent->title, "LEARNING PATH"));
-}
 
 int main(void) {
   char *warnings = NULL;
@@ -37,7 +22,7 @@ int main(void) {
   size_t sections = 0, covered = 0;
   for (size_t i = 0; i < pymm_guide_entry_count(guide); i++) {
     const pymm_guide_entry *e = pymm_guide_entry_at(guide, i);
-    if (e->kind == PYMM_GUIDE_FRAGMENT || e->level != 3 || excluded(guide, e)) continue;
+    if (section_excluded(guide, e)) continue;
     sections++;
     pymm_buf line = {0};
     size_t n = 0;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "harness.h"
+#include "sections.h"
 #include "pymm/features.h"
 
 typedef struct hover_case {
@@ -282,21 +283,6 @@ static char *strip_cursor(const char *marked, uint32_t *offset) {
   return out;
 }
 
-/* The ### section (or ## when there is none) that holds guide entry 'entry'. */
-static const pymm_guide_entry *section_of(const pymm_guide *guide, int32_t entry) {
-  const pymm_guide_entry *e = pymm_guide_entry_at(guide, (size_t)entry);
-  while (e && (e->kind == PYMM_GUIDE_FRAGMENT || e->level > 3) && e->parent >= 0)
-    e = pymm_guide_entry_at(guide, (size_t)e->parent);
-  return e;
-}
-
-static bool excluded(const pymm_guide *guide, const pymm_guide_entry *e) {
-  if (e->kind == PYMM_GUIDE_FRAGMENT || e->level != 3) return true;
-  if (!strncmp(e->title, "Phase ", 6) || !strcmp(e->title, "Practice Resources")) return true;
-  const pymm_guide_entry *parent = e->parent >= 0 ? pymm_guide_entry_at(guide, (size_t)e->parent) : NULL;
-  return parent && (pymm_ascii_istr(parent->title, "TABLE OF CONTENTS") || pymm_ascii_istr(parent->title, "LEARNING PATH"));
-}
-
 int main(void) {
   char *warnings = NULL;
   pymm_error err = {{0}};
@@ -326,7 +312,7 @@ int main(void) {
         STR_EQ("(no hover)", c->topic);
       } else {
         STR_EQ(hover->topic->id, c->topic);
-        const pymm_guide_entry *section = section_of(guide, hover->topic->entry);
+        const pymm_guide_entry *section = pymm_guide_entry_at(guide, (size_t)section_of(guide, hover->topic->entry));
         STR_EQ(section ? section->slug : "(none)", c->section);
         if (section) reached[section - pymm_guide_entry_at(guide, 0)] = true;
         const pymm_guide_table *table =
@@ -413,7 +399,7 @@ int main(void) {
   TEST("the cases reach every ### section but the table of contents and the learning path") {
     for (size_t i = 0; i < pymm_guide_entry_count(guide); i++) {
       const pymm_guide_entry *e = pymm_guide_entry_at(guide, i);
-      if (excluded(guide, e)) continue;
+      if (section_excluded(guide, e)) continue;
       if (!reached[i]) STR_EQ(e->slug, "(reached by a case)");
     }
   }
