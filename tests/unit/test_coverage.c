@@ -6,16 +6,12 @@
 #include <string.h>
 
 #include "harness.h"
-#include "sections.h"
+#include "fixtures.h"
 #include "pymm/features.h"
 
 int main(void) {
-  char *warnings = NULL;
-  pymm_error err = {{0}};
-  const pymm_blob *b = pymm_data_find(PYMM_DEFAULT_GUIDE);
-  pymm_engine *engine = pymm_engine_new(b->bytes, b->length, NULL, &warnings, &err);
+  pymm_engine *engine = default_engine(NULL);
   OK(engine != NULL);
-  free(warnings);
   if (!engine) return HARNESS_DONE();
   const pymm_guide *guide = pymm_engine_guide(engine);
   const pymm_topics *topics = pymm_engine_topics(engine);

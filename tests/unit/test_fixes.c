@@ -2,6 +2,7 @@
  * non-overlapping safe fixes only, re-parses cleanly and is idempotent; code actions merge # noqa. */
 #include <stdlib.h>
 
+#include "fixtures.h"
 #include "harness.h"
 #include "pymm/features.h"
 
@@ -14,8 +15,7 @@ static char *fix_all(const char *src, bool unsafe, size_t *fixed) {
 }
 
 int main(void) {
-  const pymm_blob *guide = pymm_data_find(PYMM_DEFAULT_GUIDE);
-  engine = pymm_engine_new(guide->bytes, guide->length, NULL, NULL, NULL);
+  engine = default_engine(NULL);
   OK(engine != NULL);
   if (!engine) return HARNESS_DONE();
 

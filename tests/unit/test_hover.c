@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "harness.h"
-#include "sections.h"
+#include "fixtures.h"
 #include "pymm/features.h"
 
 typedef struct hover_case {
@@ -285,9 +285,7 @@ static char *strip_cursor(const char *marked, uint32_t *offset) {
 
 int main(void) {
   char *warnings = NULL;
-  pymm_error err = {{0}};
-  const pymm_blob *b = pymm_data_find(PYMM_DEFAULT_GUIDE);
-  pymm_engine *engine = pymm_engine_new(b->bytes, b->length, NULL, &warnings, &err);
+  pymm_engine *engine = default_engine(&warnings);
   OK(engine != NULL);
   if (!engine) return HARNESS_DONE();
   TEST("every topic resolves against the default guide") {

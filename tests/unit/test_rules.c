@@ -2,6 +2,7 @@
  * stay quiet, and fixes with their exact output. Every fix re-parses without ERROR nodes and is idempotent. */
 #include <stdlib.h>
 
+#include "fixtures.h"
 #include "harness.h"
 #include "pymm/features.h"
 
@@ -197,10 +198,8 @@ static bool clean_parse(const char *text) {
 }
 
 int main(void) {
-  const pymm_blob *guide = pymm_data_find(PYMM_DEFAULT_GUIDE);
   char *warnings = NULL;
-  pymm_error err = {{0}};
-  pymm_engine *engine = pymm_engine_new(guide->bytes, guide->length, NULL, &warnings, &err);
+  pymm_engine *engine = default_engine(&warnings);
   OK(engine != NULL);
   if (!engine) return HARNESS_DONE();
 
