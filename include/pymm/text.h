@@ -20,7 +20,8 @@ typedef struct pymm_position {
   uint32_t character;
 } pymm_position;
 
-/* A point as tree-sitter counts it: zero-based row and byte column. */
+/* A point as tree-sitter counts it: zero-based row and byte column, rows broken at "\n" only (a lone "\r"
+ * ends an LSP line but not a row). */
 typedef struct pymm_point {
   uint32_t row;
   uint32_t column;
@@ -54,7 +55,7 @@ uint32_t pymm_text_line_end(const pymm_text *text, uint32_t line);
 bool pymm_text_offset(const pymm_text *text, pymm_position position, pymm_encoding encoding, uint32_t *offset);
 /* Converts a byte offset (clamped to the text) to an LSP position in 'encoding'. */
 pymm_position pymm_text_position(const pymm_text *text, uint32_t offset, pymm_encoding encoding);
-/* Converts a byte offset (clamped to the text) to a tree-sitter point. */
+/* Converts a byte offset (clamped to the text) to a tree-sitter point. Linear in the number of lines. */
 pymm_point pymm_text_point(const pymm_text *text, uint32_t offset);
 
 /* Replaces bytes [start, end) with s[0..length); fills '*edit' (may be NULL). Offsets are clamped to the text

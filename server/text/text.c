@@ -158,7 +158,13 @@ pymm_position pymm_text_position(const pymm_text *t, uint32_t offset, pymm_encod
 pymm_point pymm_text_point(const pymm_text *t, uint32_t offset) {
   if (offset > t->length) offset = t->length;
   uint32_t line = line_of(t, offset);
-  pymm_point p = {line, offset - t->lines[line]};
+  /* tree-sitter breaks rows at "\n" only: a line that ends in a lone "\r" continues the same row. Such lines
+   * are rare, so counting them is one pass over the line starts, which an edit walks anyway. */
+  uint32_t row_start = line;
+  while (row_start > 0 && t->data[t->lines[row_start] - 1] == '\r') row_start--;
+  uint32_t lone = line - row_start;
+  for (uint32_t k = 1; k <= row_start; k++) lone += t->data[t->lines[k] - 1] == '\r';
+  pymm_point p = {line - lone, offset - t->lines[row_start]};
   return p;
 }
 

@@ -98,6 +98,22 @@ int main(void) {
     pymm_text_free(t);
   }
 
+  TEST("tree-sitter points break rows at \\n only: a lone \\r ends a line, not a row") {
+    const char *src = "a = 1\rb = 2\r\nc = 3\n  d\re";
+    pymm_text *t = pymm_text_new(src, strlen(src));
+    INT_EQ(pymm_text_line_count(t), 5);
+    pymm_point p = pymm_text_point(t, 8); /* "b = 2": LSP line 1, row 0 */
+    INT_EQ(p.row, 0);
+    INT_EQ(p.column, 8);
+    p = pymm_text_point(t, 13); /* "c": after "\r\n" */
+    INT_EQ(p.row, 1);
+    INT_EQ(p.column, 0);
+    p = pymm_text_point(t, 23); /* "e": LSP line 4, row 2, after "  d\r" */
+    INT_EQ(p.row, 2);
+    INT_EQ(p.column, 4);
+    pymm_text_free(t);
+  }
+
   TEST("reversed and out-of-range replacements are clamped") {
     pymm_text *t = pymm_text_new("hello", 5);
     OK(pymm_text_replace(t, 4, 1, "", 0, NULL)); /* reversed: deletes [1, 4) */
