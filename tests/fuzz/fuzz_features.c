@@ -84,9 +84,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (size > 4096) return 0;
   bool utf8 = pymm_utf8_valid((const char *)data, size);
   pymm_document *doc = pymm_document_new((const char *)data, size);
-  /* Render the first hover of each distinct construct: the same hover at the next offset renders the same. */
+  /* A hover at every offset, skipping an offset whose innermost node is the one before's: a hover considers
+   * the nodes that contain the offset, which are then the same. Render the first hover of each construct. */
   uint32_t last_start = UINT32_MAX, last_end = UINT32_MAX;
+  TSNode root = ts_tree_root_node(pymm_document_tree(doc)), last_inner = ts_node_child(root, UINT32_MAX);
   for (uint32_t offset = 0; offset <= size; offset++) {
+    TSNode inner = ts_node_descendant_for_byte_range(root, offset, offset + 1);
+    bool same = offset > 0 && !ts_node_is_null(inner) && ts_node_eq(inner, last_inner) &&
+                ts_node_start_byte(inner) < offset && offset + 1 <= ts_node_end_byte(inner);
+    last_inner = inner;
+    if (same) continue;
     pymm_hover *hover = pymm_hover_at(engine, doc, offset);
     if (!hover) continue;
     FUZZ_CHECK(hover->topic != NULL);
