@@ -26,37 +26,6 @@ static bool same_node(TSNode a, TSNode b) { return ts_node_eq(a, b); }
 
 /* ---- indexes built once per run ---------------------------------------------------------------- */
 
-/* Visits every named node under 'top' (itself included) in document order, with its ancestors up to 'top':
- * up[depth - 1] is the parent, up[0] is 'top'. One cursor walk: no per-node parent or child look-ups, which are
- * linear in the siblings before the node. */
-typedef void (*node_visit)(rule_context *c, TSNode n, const TSNode *up, uint32_t depth, void *data);
-
-static void walk_named(rule_context *c, TSNode top, node_visit visit, void *data) {
-  if (ts_node_is_null(top)) return;
-  TSTreeCursor cursor = ts_tree_cursor_new(top);
-  TSNode *up = NULL;
-  size_t cap = 0;
-  uint32_t depth = 0;
-  for (;;) {
-    TSNode n = ts_tree_cursor_current_node(&cursor);
-    bool named = ts_node_is_named(n);
-    if (named) visit(c, n, up, depth, data);
-    if (named && ts_tree_cursor_goto_first_child(&cursor)) {
-      PYMM_GROW(up, cap, (size_t)depth + 1);
-      up[depth++] = n;
-      continue;
-    }
-    bool done = false;
-    while (!done && !ts_tree_cursor_goto_next_sibling(&cursor)) {
-      if (depth == 0 || !ts_tree_cursor_goto_parent(&cursor)) done = true;
-      else depth--;
-    }
-    if (done || depth == 0) break;
-  }
-  ts_tree_cursor_delete(&cursor);
-  free(up);
-}
-
 /* A hash set of pairs of source texts ("Class" and "attr"; the first may be empty), each with flags or-ed in. */
 typedef struct pair_entry {
   uint32_t a, a_len, b, b_len; /* byte ranges of the source */
@@ -134,27 +103,18 @@ static void pair_set_clear(pair_set *s) {
   *s = (pair_set){0};
 }
 
-enum { CLASS_CACHE = 8 };
-
-typedef struct class_uses {
-  TSNode body;
-  bool known;
-  pair_set attrs; /* "self.<attr>" uses in the class body: attr -> SELF_ flags (PMM106) */
-} class_uses;
-
 typedef struct rule_indexes {
-  bool names_known;
-  pair_set names; /* every "<identifier>.<attr>" in the file but self's (PMM106) */
-  class_uses classes[CLASS_CACHE]; /* the classes looked at last; matches come in document order */
-  uint32_t class_next;
-  bool identifiers_known;
-  pair_set identifiers; /* the text of every identifier in the file (names free at module level) */
-  bool small_lists_known;
-  pair_set small_lists; /* every target of "target = [...]" with few items, anywhere (PMM113) */
+  pair_set names_scanned; /* the attribute names whose uses below were collected (PMM106) */
+  pair_set names;         /* "<identifier>.<attr>" but self's, for the attributes scanned (PMM106) */
   bool module_defs_known;
   pair_set module_defs; /* def name -> (index in defs + 1) << 1, | 1 when not the one plain async def (PMM122) */
   TSNode *defs;
   size_t def_count, def_cap;
+  /* The ancestors of 'path_node', root first (ancestors()); 'path_known' once one was walked. */
+  bool path_known;
+  TSNode path_node;
+  TSNode *path;
+  size_t path_count, path_cap;
 } rule_indexes;
 
 static rule_indexes *indexes(rule_context *c) {
@@ -165,31 +125,159 @@ static rule_indexes *indexes(rule_context *c) {
 static void indexes_free(rule_context *c) {
   rule_indexes *x = c->indexes;
   if (!x) return;
+  pair_set_clear(&x->names_scanned);
   pair_set_clear(&x->names);
-  for (uint32_t i = 0; i < CLASS_CACHE; i++) pair_set_clear(&x->classes[i].attrs);
-  pair_set_clear(&x->identifiers);
-  pair_set_clear(&x->small_lists);
   pair_set_clear(&x->module_defs);
   free(x->defs);
+  free(x->path);
   free(x);
   c->indexes = NULL;
 }
 
-static void note_identifier(rule_context *c, TSNode n, const TSNode *up, uint32_t depth, void *data) {
-  (void)up;
-  (void)depth;
-  if (node_is(n, "identifier")) pair_set_add(c, data, (TSNode){0}, n, 1);
+/* ---- ancestors ------------------------------------------------------------------------------- */
+
+/* The ancestors of 'n', root first ('n' excluded), in '*out'. Borrowed: valid until the next call with another
+ * node. tree-sitter 0.20's ts_node_parent() walks down from the root at every step, so a climb of k steps costs k
+ * walks; here one cursor walk down finds them all, and the path of the last node walked answers for each of its
+ * ancestors too (a climb asks for them in turn). */
+static uint32_t ancestors(rule_context *c, TSNode n, const TSNode **out) {
+  rule_indexes *x = indexes(c);
+  *out = x->path;
+  if (x->path_known) {
+    if (same_node(x->path_node, n)) return (uint32_t)x->path_count;
+    for (size_t i = x->path_count; i-- > 0;)
+      if (same_node(x->path[i], n)) return (uint32_t)i;
+  }
+  x->path_known = true;
+  x->path_node = n;
+  x->path_count = 0;
+  uint32_t start = node_start(n), end = node_end(n);
+  bool found = false;
+  TSTreeCursor cursor = ts_tree_cursor_new(c->root);
+  for (;;) {
+    TSNode current = ts_tree_cursor_current_node(&cursor);
+    if (same_node(current, n)) {
+      found = true;
+      break;
+    }
+    if (ts_tree_cursor_goto_first_child_for_byte(&cursor, start) < 0) break;
+    PYMM_GROW(x->path, x->path_cap, x->path_count + 1);
+    x->path[x->path_count++] = current;
+    /* The child that holds the node (zero-width siblings may come first). */
+    bool holds = false;
+    for (;;) {
+      TSNode child = ts_tree_cursor_current_node(&cursor);
+      if (same_node(child, n) ||
+          (node_start(child) <= start && node_end(child) >= end && node_end(child) > node_start(child))) {
+        holds = true;
+        break;
+      }
+      if (node_start(child) > start || !ts_tree_cursor_goto_next_sibling(&cursor)) break;
+    }
+    if (!holds) break;
+  }
+  ts_tree_cursor_delete(&cursor);
+  if (!found) { /* the walk missed it (a zero-width node): climb */
+    x->path_count = 0;
+    for (TSNode p = ts_node_parent(n); !ts_node_is_null(p); p = ts_node_parent(p)) {
+      PYMM_GROW(x->path, x->path_cap, x->path_count + 1);
+      x->path[x->path_count++] = p;
+    }
+    for (size_t i = 0; i < x->path_count / 2; i++) {
+      TSNode t = x->path[i];
+      x->path[i] = x->path[x->path_count - 1 - i];
+      x->path[x->path_count - 1 - i] = t;
+    }
+  }
+  *out = x->path;
+  return (uint32_t)x->path_count;
 }
 
-/* pymm_rules__uses_name on a scope; for the module, from one walk of the file per run. */
-static bool scope_uses_name(rule_context *c, TSNode scope, const char *name) {
-  if (!same_node(scope, c->root)) return pymm_rules__uses_name(c, scope, name);
-  rule_indexes *x = indexes(c);
-  if (!x->identifiers_known) {
-    x->identifiers_known = true;
-    walk_named(c, c->root, note_identifier, &x->identifiers);
+/* What ts_node_parent() answers, from ancestors(). */
+static TSNode parent_of(rule_context *c, TSNode n) {
+  const TSNode *up;
+  uint32_t k = ancestors(c, n, &up);
+  return k ? up[k - 1] : (TSNode){0};
+}
+
+/* pymm_rules__scope() from ancestors(): the function_definition, lambda or class_definition around 'n' (not 'n'
+ * itself); the module if none. */
+static TSNode scope_of(rule_context *c, TSNode n) {
+  const TSNode *up;
+  for (uint32_t i = ancestors(c, n, &up); i-- > 0;) {
+    TSNode p = up[i];
+    if (node_is(p, "function_definition") || node_is(p, "lambda") || node_is(p, "class_definition") ||
+        node_is(p, "module"))
+      return p;
   }
-  return pair_set_find(c, &x->identifiers, NULL, 0, name, (uint32_t)strlen(name)) != 0;
+  return n;
+}
+
+/* ---- names in the source text ------------------------------------------------------------------ */
+
+/* The identifiers spelled 'word' are found in the text first and confirmed in the tree: a look-up from the root
+ * costs about what one step of ts_node_parent() does, where a walk of every node costs hundreds of cursor steps. */
+
+static bool ascii_word_char(unsigned char ch) {
+  return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_';
+}
+
+/* The next offset in [from, to) where 'word' (of 'len' bytes) may be a whole identifier, or UINT32_MAX: no ASCII
+ * letter, digit or '_' right after it and no letter or '_' right before (an identifier would run on there; a
+ * digit before may end a number, and other bytes are left to the tree to judge). */
+static uint32_t next_word(const rule_context *c, uint32_t from, uint32_t to, const char *word, uint32_t len) {
+  if (to > c->length) to = c->length;
+  if (len == 0) return UINT32_MAX;
+  for (uint32_t at = from; at + len <= to; at++) {
+    const char *hit = memchr(c->src + at, word[0], to - len + 1 - at);
+    if (!hit) break;
+    at = (uint32_t)(hit - c->src);
+    if (memcmp(hit, word, len) != 0) continue;
+    unsigned char before = at > 0 ? (unsigned char)c->src[at - 1] : ' ';
+    unsigned char after = at + len < c->length ? (unsigned char)c->src[at + len] : ' ';
+    if (ascii_word_char(after) || (ascii_word_char(before) && !(before >= '0' && before <= '9'))) continue;
+    return at;
+  }
+  return UINT32_MAX;
+}
+
+/* Blanks between tokens, line breaks and line continuations included. */
+static bool blank(char ch) {
+  return ch == ' ' || ch == '\t' || ch == '\f' || ch == '\v' || ch == '\\' || ch == '\r' || ch == '\n';
+}
+
+/* The identifier that spans exactly [at, at + len), or a null node. */
+static TSNode identifier_at(const rule_context *c, uint32_t at, uint32_t len) {
+  TSNode n = ts_node_named_descendant_for_byte_range(c->root, at, at + len);
+  return node_is(n, "identifier") && node_start(n) == at && node_end(n) == at + len ? n : (TSNode){0};
+}
+
+/* True when 'name' is used as an identifier anywhere inside 'scope' (pymm_rules__uses_name, from the text). */
+static bool scope_uses_name(rule_context *c, TSNode scope, const char *name) {
+  uint32_t len = (uint32_t)strlen(name), end = node_end(scope);
+  for (uint32_t at = next_word(c, node_start(scope), end, name, len); at != UINT32_MAX;
+       at = next_word(c, at + 1, end, name, len))
+    if (!ts_node_is_null(identifier_at(c, at, len))) return true;
+  return false;
+}
+
+/* When the identifier 'id' (at [at, at + len)) is the attribute of an "<object>.<attribute>" node: that node.
+ * The text before 'id' decides cheaply: only a '.' (after blanks) or a line break (a comment may hide there)
+ * can precede an attribute. */
+static TSNode attribute_of(rule_context *c, uint32_t at, uint32_t len) {
+  uint32_t b = at;
+  bool line_break = false;
+  while (b > 0 && blank(c->src[b - 1])) {
+    if (c->src[b - 1] == '\n' || c->src[b - 1] == '\r') line_break = true;
+    b--;
+  }
+  bool dot = b > 0 && c->src[b - 1] == '.';
+  if (!dot && !line_break && !(b > 0 && (unsigned char)c->src[b - 1] >= 0x80)) return (TSNode){0};
+  TSNode id = identifier_at(c, at, len);
+  if (ts_node_is_null(id)) return (TSNode){0};
+  /* With only blanks between, the smallest node over the '.' and the name is the attribute, if any is. */
+  TSNode p = dot && !line_break ? ts_node_named_descendant_for_byte_range(c->root, b - 1, at + len) : parent_of(c, id);
+  return node_is(p, "attribute") && same_node(node_field(p, "attribute"), id) ? p : (TSNode){0};
 }
 
 static bool is_function(TSNode n) { return node_is(n, "function_definition") || node_is(n, "lambda"); }
@@ -200,9 +288,9 @@ static bool is_async(TSNode function) {
 }
 
 /* True when 'n' runs once per iteration of a loop of its own function (not in a for's iterable). */
-static bool in_loop(TSNode n) {
+static bool in_loop(rule_context *c, TSNode n) {
   TSNode child = n;
-  for (TSNode p = ts_node_parent(n); !ts_node_is_null(p); child = p, p = ts_node_parent(p)) {
+  for (TSNode p = parent_of(c, n); !ts_node_is_null(p); child = p, p = parent_of(c, p)) {
     if (node_is(p, "for_statement") && !same_node(node_field(p, "right"), child) &&
         !same_node(node_field(p, "left"), child))
       return true;
@@ -361,7 +449,7 @@ static bool insert_at_body_start(rule_context *c, pymm_diagnostic *d, TSNode fun
 }
 
 static bool check_101(rule_context *c, const pymm_match *m, pymm_diagnostic *d) {
-  TSNode param = ts_node_parent(m->node), params = ts_node_parent(param), function = ts_node_parent(params);
+  TSNode param = parent_of(c, m->node), params = parent_of(c, param), function = parent_of(c, params);
   if (!node_is(params, "parameters") || !node_is(function, "function_definition")) return false;
   TSNode name = node_field(param, "name");
   if (!node_is(name, "identifier")) return false;
@@ -488,7 +576,7 @@ static bool check_109(rule_context *c, const pymm_match *m, pymm_diagnostic *d) 
   TSNode parts[2];
   if (children(raise, parts, 2) != 1 || !ts_node_is_null(node_field(raise, "cause"))) return false;
   TSNode clause = {0};
-  for (TSNode p = ts_node_parent(raise); !ts_node_is_null(p); p = ts_node_parent(p)) {
+  for (TSNode p = parent_of(c, raise); !ts_node_is_null(p); p = parent_of(c, p)) {
     if (node_is(p, "except_clause")) {
       clause = p;
       break;
@@ -513,7 +601,7 @@ static bool check_109(rule_context *c, const pymm_match *m, pymm_diagnostic *d) 
   }
   const char *candidates[] = {"err", "exc", "error", NULL};
   const char *pick = NULL;
-  TSNode scope = pymm_rules__scope(clause);
+  TSNode scope = scope_of(c, clause);
   for (const char *const *k = candidates; *k && !pick; k++)
     if (!scope_uses_name(c, scope, *k)) pick = *k;
   if (!pick) return true;
@@ -568,7 +656,7 @@ static bool check_110(rule_context *c, const pymm_match *m, pymm_diagnostic *d) 
 
 /* ---- PMM114 lst.pop(0) / lst.insert(0, x) in a loop -------------------------------------------- */
 
-static TSNode enclosing_function(TSNode n);
+static TSNode enclosing_function(rule_context *c, TSNode n);
 static TSNode method_call(TSNode call, TSNode *method);
 static bool in_list(rule_context *c, TSNode n, const char *const *list);
 static bool uses_text(rule_context *c, TSNode n, TSNode name);
@@ -584,9 +672,9 @@ typedef struct deque_uses {
 static void find_deque_uses(rule_context *c, TSNode n, TSNode q, deque_uses *u) {
   if (u->unsafe) return;
   if (node_is(n, "identifier") && pymm_rules__same_text(c, n, q)) {
-    TSNode p = ts_node_parent(n), method, args[3];
-    if (node_is(p, "attribute") && same_node(node_field(p, "object"), n) && node_is(ts_node_parent(p), "call")) {
-      TSNode call = ts_node_parent(p);
+    TSNode p = parent_of(c, n), method, args[3];
+    if (node_is(p, "attribute") && same_node(node_field(p, "object"), n) && node_is(parent_of(c, p), "call")) {
+      TSNode call = parent_of(c, p);
       method_call(call, &method);
       int count = positional_args(call, args, 3);
       bool zero = count >= 1 && EQ(args[0], "0");
@@ -601,7 +689,7 @@ static void find_deque_uses(rule_context *c, TSNode n, TSNode q, deque_uses *u) 
       return;
     }
     if (node_is(p, "assignment") && same_node(node_field(p, "left"), n) && ts_node_is_null(u->binding) &&
-        node_is(ts_node_parent(p), "expression_statement")) {
+        node_is(parent_of(c, p), "expression_statement")) {
       TSNode v = node_field(p, "right"), items[2];
       if (node_is(v, "list") || (node_is(v, "call") && EQ(node_field(v, "function"), "list") &&
                                  positional_args(v, items, 2) <= 1)) {
@@ -610,7 +698,7 @@ static void find_deque_uses(rule_context *c, TSNode n, TSNode q, deque_uses *u) 
       }
     }
     if (node_is(p, "argument_list")) {
-      TSNode call = ts_node_parent(p), items[2];
+      TSNode call = parent_of(c, p), items[2];
       if (EQ(node_field(call, "function"), "len") && positional_args(call, items, 2) == 1) return;
     }
     if ((node_is(p, "while_statement") || node_is(p, "if_statement")) && same_node(node_field(p, "condition"), n))
@@ -638,7 +726,7 @@ static void find_deque_uses(rule_context *c, TSNode n, TSNode q, deque_uses *u) 
  * other use of the list works the same on a deque; a list that comes from elsewhere is left alone. */
 static void deque_fix(rule_context *c, pymm_diagnostic *d, TSNode q) {
   if (!node_is(q, "identifier")) return;
-  TSNode function = enclosing_function(q);
+  TSNode function = enclosing_function(c, q);
   if (!node_is(function, "function_definition")) return;
   TSNode params = node_field(function, "parameters");
   if (uses_text(c, params, q)) return;
@@ -682,7 +770,7 @@ static bool check_114(rule_context *c, const pymm_match *m, pymm_diagnostic *d) 
   TSNode args[3];
   int n = positional_args(call, args, 3);
   bool pop = EQ(method, "pop");
-  if (n != (pop ? 1 : 2) || !in_loop(call)) return false;
+  if (n != (pop ? 1 : 2) || !in_loop(c, call)) return false;
   const char *type = pymm_type_of(c->doc, receiver);
   if (type && strcmp(type, "list") != 0) return false;
   deque_fix(c, d, receiver);
@@ -704,7 +792,7 @@ static void find_index_uses(rule_context *c, TSNode n, TSNode xs, TSNode i, inde
   if (node_is(n, "subscript") && pymm_rules__same_text(c, node_field(n, "value"), xs)) {
     TSNode index = node_field(n, "subscript");
     if (node_is(index, "identifier") && pymm_rules__same_text(c, index, i)) {
-      TSNode p = ts_node_parent(n);
+      TSNode p = parent_of(c, n);
       bool write = (node_is(p, "assignment") || node_is(p, "augmented_assignment")) &&
                    same_node(node_field(p, "left"), n);
       write = write || node_is(p, "delete_statement") || node_is(p, "pattern_list") || node_is(p, "tuple_pattern");
@@ -729,7 +817,7 @@ static void find_index_uses(rule_context *c, TSNode n, TSNode xs, TSNode i, inde
         if (EQ(node_field(f, "attribute"), *k)) u->unsafe = true;
   }
   if (node_is(n, "subscript") && pymm_rules__same_text(c, node_field(n, "value"), xs)) {
-    TSNode p = ts_node_parent(n);
+    TSNode p = parent_of(c, n);
     if (((node_is(p, "assignment") || node_is(p, "augmented_assignment")) && same_node(node_field(p, "left"), n)) ||
         node_is(p, "delete_statement"))
       u->unsafe = true;
@@ -756,7 +844,7 @@ static bool check_115(rule_context *c, const pymm_match *m, pymm_diagnostic *d) 
   pymm_buf item = {0};
   if (len > 2 && name[len - 1] == 's' && name[len - 2] != 's') pymm_buf_append(&item, name, len - 1);
   else pymm_buf_puts(&item, "item");
-  TSNode scope = pymm_rules__scope(loop);
+  TSNode scope = scope_of(c, loop);
   if (scope_uses_name(c, scope, item.data)) {
     pymm_buf_clear(&item);
     pymm_buf_puts(&item, "item");
@@ -806,7 +894,7 @@ static bool check_116(rule_context *c, const pymm_match *m, pymm_diagnostic *d) 
   if (type_call(c, other, &other_arg)) return true; /* type(a) == type(b): no isinstance() for that */
   if (!node_is(other, "identifier") && !node_is(other, "attribute")) return false;
   char *x = TEXT(arg), *t = TEXT(other);
-  bool paren = ne && !boolean_context(ts_node_parent(m->node));
+  bool paren = ne && !boolean_context(parent_of(c, m->node));
   addf(d, node_start(m->node), node_end(m->node), "%s%sisinstance(%s, %s)%s", paren ? "(" : "", ne ? "not " : "", x,
        t, paren ? ")" : "");
   free(x);
@@ -816,9 +904,9 @@ static bool check_116(rule_context *c, const pymm_match *m, pymm_diagnostic *d) 
 
 /* ---- PMM117 len(xs) > 0 in a condition --------------------------------------------------------- */
 
-static bool condition_context(TSNode n) {
+static bool condition_context(rule_context *c, TSNode n) {
   TSNode child = n;
-  for (TSNode p = ts_node_parent(n); !ts_node_is_null(p); child = p, p = ts_node_parent(p)) {
+  for (TSNode p = parent_of(c, n); !ts_node_is_null(p); child = p, p = parent_of(c, p)) {
     if (node_is(p, "boolean_operator") || node_is(p, "not_operator") || node_is(p, "parenthesized_expression"))
       continue;
     if (node_is(p, "if_statement") || node_is(p, "elif_clause") || node_is(p, "while_statement"))
@@ -841,11 +929,11 @@ static bool check_117(rule_context *c, const pymm_match *m, pymm_diagnostic *d) 
   else if (!strcmp(op, "!=")) empty = false;
   else if (!strcmp(op, side == 0 ? ">" : "<")) empty = false;
   else return false;
-  if (!condition_context(m->node)) return false;
+  if (!condition_context(c, m->node)) return false;
   TSNode x = args[0];
   if (!node_is(x, "identifier") && !node_is(x, "attribute") && !node_is(x, "subscript") && !node_is(x, "call"))
     return true;
-  if (empty && node_is(ts_node_parent(m->node), "not_operator")) return true;
+  if (empty && node_is(parent_of(c, m->node), "not_operator")) return true;
   char *text = TEXT(x);
   addf(d, node_start(m->node), node_end(m->node), "%s%s", empty ? "not " : "", text);
   free(text);
@@ -855,7 +943,7 @@ static bool check_117(rule_context *c, const pymm_match *m, pymm_diagnostic *d) 
 /* ---- PMM118 sum([...]) ------------------------------------------------------------------------- */
 
 static bool check_118(rule_context *c, const pymm_match *m, pymm_diagnostic *d) {
-  TSNode args = ts_node_parent(m->node), call = ts_node_parent(args);
+  TSNode args = parent_of(c, m->node), call = parent_of(c, args);
   TSNode items[4];
   uint32_t n = children(args, items, 4);
   if (pymm_rules__has_comment(m->node)) return false;
@@ -889,7 +977,7 @@ static bool mentions(rule_context *c, TSNode n, const char *word) {
 }
 
 static bool check_119(rule_context *c, const pymm_match *m, pymm_diagnostic *d) {
-  TSNode inner = m->node, outer = ts_node_parent(ts_node_parent(inner));
+  TSNode inner = m->node, outer = parent_of(c, parent_of(c, inner));
   if (!node_is(outer, "function_definition")) return false;
   TSNode params[3];
   if (children(node_field(outer, "parameters"), params, 3) != 1 || !node_is(params[0], "identifier")) return false;
@@ -937,10 +1025,10 @@ typedef struct name_uses {
 static void find_name_uses(rule_context *c, TSNode n, TSNode name, TSNode skip, name_uses *u) {
   if (same_node(n, skip)) return;
   if (node_is(n, "identifier") && pymm_rules__same_text(c, n, name)) {
-    TSNode p = ts_node_parent(n);
+    TSNode p = parent_of(c, n);
     u->count++;
     if (!node_is(p, "attribute") || !same_node(node_field(p, "object"), n)) u->escapes = true;
-    for (TSNode q = p; !ts_node_is_null(q) && !u->escapes; q = ts_node_parent(q))
+    for (TSNode q = p; !ts_node_is_null(q) && !u->escapes; q = parent_of(c, q))
       if (node_is(q, "finally_clause") || node_is(q, "with_item")) u->escapes = true;
     return;
   }
@@ -961,15 +1049,15 @@ static bool multiline_string(rule_context *c, TSNode n) {
 }
 
 static bool check_120(rule_context *c, const pymm_match *m, pymm_diagnostic *d) {
-  TSNode assignment = ts_node_parent(m->node), statement = ts_node_parent(assignment);
+  TSNode assignment = parent_of(c, m->node), statement = parent_of(c, assignment);
   TSNode name = node_field(assignment, "left");
-  TSNode scope = pymm_rules__scope(statement);
+  TSNode scope = scope_of(c, statement);
   if (node_is(scope, "class_definition") || node_is(scope, "lambda")) return false;
   name_uses u = {0};
   find_name_uses(c, scope, name, name, &u);
   if (u.escapes) return false;
   /* The fix: the uses are the statements that follow, up to name.close(). */
-  TSNode block = ts_node_parent(statement);
+  TSNode block = parent_of(c, statement);
   TSNode close = {0};
   bool after = false;
   uint32_t seen = 0;
@@ -1036,8 +1124,8 @@ static bool check_120(rule_context *c, const pymm_match *m, pymm_diagnostic *d) 
 
 /* ---- PMM121 time.sleep in async def ------------------------------------------------------------ */
 
-static TSNode enclosing_function(TSNode n) {
-  for (TSNode p = ts_node_parent(n); !ts_node_is_null(p); p = ts_node_parent(p)) {
+static TSNode enclosing_function(rule_context *c, TSNode n) {
+  for (TSNode p = parent_of(c, n); !ts_node_is_null(p); p = parent_of(c, p)) {
     if (is_function(p)) return p;
     if (node_is(p, "class_definition")) break;
   }
@@ -1045,9 +1133,9 @@ static TSNode enclosing_function(TSNode n) {
 }
 
 static bool check_121(rule_context *c, const pymm_match *m, pymm_diagnostic *d) {
-  TSNode f = enclosing_function(m->node);
+  TSNode f = enclosing_function(c, m->node);
   if (ts_node_is_null(f) || !is_async(f)) return false;
-  if (!node_is(ts_node_parent(m->node), "expression_statement")) return true;
+  if (!node_is(parent_of(c, m->node), "expression_statement")) return true;
   char *asyncio = pymm_fix__import_module(c, &d->fix, "asyncio");
   TSNode function = node_field(m->node, "function");
   addf(d, node_start(function), node_end(function), "await %s.sleep", asyncio);
@@ -1060,7 +1148,7 @@ static bool check_121(rule_context *c, const pymm_match *m, pymm_diagnostic *d) 
 static bool check_125(rule_context *c, const pymm_match *m, pymm_diagnostic *d) {
   TSNode call = m->node, args[1];
   if (positional_args(call, args, 1) != 0) return false;
-  TSNode parent = ts_node_parent(call);
+  TSNode parent = parent_of(c, call);
   bool ok = false;
   if (node_is(parent, "comparison_operator")) {
     comparison cmp;
@@ -1161,8 +1249,8 @@ static bool plain_expression(TSNode n) {
 }
 
 /* The decorators of a class or function definition (its decorated_definition's), up to 'max'. */
-static uint32_t decorators(TSNode definition, TSNode *out, uint32_t max) {
-  TSNode parent = ts_node_parent(definition);
+static uint32_t decorators(rule_context *c, TSNode definition, TSNode *out, uint32_t max) {
+  TSNode parent = parent_of(c, definition);
   if (!node_is(parent, "decorated_definition")) return 0;
   uint32_t count = ts_node_named_child_count(parent), k = 0;
   for (uint32_t i = 0; i < count && k < max; i++) {
@@ -1176,7 +1264,7 @@ static uint32_t decorators(TSNode definition, TSNode *out, uint32_t max) {
 
 static bool is_dataclass(rule_context *c, TSNode class_node) {
   TSNode decos[8];
-  uint32_t n = decorators(class_node, decos, 8);
+  uint32_t n = decorators(c, class_node, decos, 8);
   for (uint32_t i = 0; i < n; i++) {
     const char *q = qualified(c, decos[i]);
     if (q && !strcmp(q, "dataclasses.dataclass")) return true;
@@ -1197,8 +1285,8 @@ static bool uses_text(rule_context *c, TSNode n, TSNode name) {
 /* ---- PMM124 mutable default in a dataclass ----------------------------------------------------- */
 
 static bool check_124(rule_context *c, const pymm_match *m, pymm_diagnostic *d) {
-  TSNode value = m->node, assignment = ts_node_parent(value);
-  TSNode class_node = ts_node_parent(ts_node_parent(ts_node_parent(assignment)));
+  TSNode value = m->node, assignment = parent_of(c, value);
+  TSNode class_node = parent_of(c, parent_of(c, parent_of(c, assignment)));
   if (!node_is(class_node, "class_definition") || !is_dataclass(c, class_node)) return false;
   if (!makes_mutable(c, value)) return false;
   TSNode type = node_field(assignment, "type");
@@ -1232,13 +1320,13 @@ static bool check_124(rule_context *c, const pymm_match *m, pymm_diagnostic *d) 
 /* ---- PMM123 __eq__ without __hash__ ------------------------------------------------------------ */
 
 static bool check_123(rule_context *c, const pymm_match *m, pymm_diagnostic *d) {
-  TSNode function = m->node, body = ts_node_parent(function), class_node = ts_node_parent(body);
+  TSNode function = m->node, body = parent_of(c, function), class_node = parent_of(c, body);
   if (!node_is(class_node, "class_definition")) return false;
   /* __hash__ named anywhere in the class (def, assignment, a base's __hash__ reused) settles it. */
   if (mentions(c, class_node, "__hash__")) return false;
   /* Decorators (dataclass, attrs, total_ordering ...) may write __hash__ themselves. */
   TSNode decos[1];
-  if (decorators(class_node, decos, 1)) return false;
+  if (decorators(c, class_node, decos, 1)) return false;
   /* A subclass of an unhashable container was unhashable already: nothing changes. */
   TSNode bases = node_field(class_node, "superclasses");
   uint32_t base_count = ts_node_is_null(bases) ? 0 : ts_node_named_child_count(bases);
@@ -1272,8 +1360,9 @@ static TSNode lone_result(TSNode block, TSNode *target) {
   }
   TSNode value = simple_assignment(s, target);
   if (ts_node_is_null(value) || !node_is(*target, "identifier")) return (TSNode){0};
-  TSNode assignment = ts_node_parent(value);
-  if (!ts_node_is_null(node_field(assignment, "type"))) return (TSNode){0};
+  TSNode assignment[2]; /* the value's parent: simple_assignment() found it the statement's only child */
+  children(s, assignment, 2);
+  if (!ts_node_is_null(node_field(assignment[0], "type"))) return (TSNode){0};
   return value;
 }
 
@@ -1404,7 +1493,7 @@ static bool closure_binds(rule_context *c, TSNode closure, TSNode name) {
  * subscript, or yielded. A closure passed to a call (sorted(key=...), re.sub) or called is used at once. */
 static bool escapes(rule_context *c, TSNode value) {
   TSNode n = value;
-  for (TSNode p = ts_node_parent(n); !ts_node_is_null(p); n = p, p = ts_node_parent(p)) {
+  for (TSNode p = parent_of(c, n); !ts_node_is_null(p); n = p, p = parent_of(c, p)) {
     if (node_is(p, "list") || node_is(p, "tuple") || node_is(p, "set") || node_is(p, "pair") ||
         node_is(p, "dictionary") || node_is(p, "parenthesized_expression"))
       continue;
@@ -1414,7 +1503,7 @@ static bool escapes(rule_context *c, TSNode value) {
       return same_node(node_field(p, "right"), n) && (node_is(left, "attribute") || node_is(left, "subscript"));
     }
     if (node_is(p, "argument_list")) {
-      TSNode call = ts_node_parent(p), method;
+      TSNode call = parent_of(c, p), method;
       TSNode object = method_call(call, &method);
       static const char *const STORE[] = {"append", "add", "insert", "extend", "appendleft", "setdefault", NULL};
       return !ts_node_is_null(object) && in_list(c, method, STORE);
@@ -1442,7 +1531,7 @@ static bool check_102(rule_context *c, const pymm_match *m, pymm_diagnostic *d) 
   uint32_t count = 0;
   TSNode loop_body = {0}, child = closure;
   bool in_comprehension = false;
-  for (TSNode p = ts_node_parent(closure); !ts_node_is_null(p); child = p, p = ts_node_parent(p)) {
+  for (TSNode p = parent_of(c, closure); !ts_node_is_null(p); child = p, p = parent_of(c, p)) {
     if (is_function(p) || node_is(p, "class_definition")) break;
     if (node_is(p, "for_statement") && same_node(node_field(p, "body"), child)) {
       count = target_names(node_field(p, "left"), names, count, 16);
@@ -1465,8 +1554,8 @@ static bool check_102(rule_context *c, const pymm_match *m, pymm_diagnostic *d) 
     if (!in_comprehension && !escapes(c, closure)) return false;
     if (in_comprehension) {
       /* The comprehension's element itself (possibly in a tuple or dict value), not an argument of a call. */
-      TSNode p = ts_node_parent(closure);
-      while (node_is(p, "tuple") || node_is(p, "pair") || node_is(p, "parenthesized_expression")) p = ts_node_parent(p);
+      TSNode p = parent_of(c, closure);
+      while (node_is(p, "tuple") || node_is(p, "pair") || node_is(p, "parenthesized_expression")) p = parent_of(c, p);
       if (!node_is(p, "list_comprehension") && !node_is(p, "set_comprehension") &&
           !node_is(p, "dictionary_comprehension") && !escapes(c, closure))
         return false;
@@ -1523,9 +1612,9 @@ static bool check_102(rule_context *c, const pymm_match *m, pymm_diagnostic *d) 
 /* ---- PMM105 list mutated while iterating over it ----------------------------------------------- */
 
 /* The statement that holds 'n' directly in a block. */
-static TSNode statement_of(TSNode n) {
+static TSNode statement_of(rule_context *c, TSNode n) {
   TSNode child = n;
-  for (TSNode p = ts_node_parent(n); !ts_node_is_null(p); child = p, p = ts_node_parent(p))
+  for (TSNode p = parent_of(c, n); !ts_node_is_null(p); child = p, p = parent_of(c, p))
     if (node_is(p, "block") || node_is(p, "module")) return child;
   return n;
 }
@@ -1554,7 +1643,7 @@ static void find_mutations(rule_context *c, TSNode n, TSNode xs, bool rebind, mu
     static const char *const SHRINK[] = {"remove", "pop", "clear", NULL};
     static const char *const OTHER[] = {"sort", "reverse", "__setitem__", "__delitem__", "__iadd__", NULL};
     bool grow = in_list(c, method, GROW), shrink = in_list(c, method, SHRINK);
-    if ((grow || shrink || in_list(c, method, OTHER)) && !leaves_after(statement_of(n))) {
+    if ((grow || shrink || in_list(c, method, OTHER)) && !leaves_after(statement_of(c, n))) {
       if (ts_node_is_null(out->at)) out->at = n;
       out->grows = out->grows || grow;
       out->shrinks = out->shrinks || shrink;
@@ -1584,7 +1673,7 @@ static void find_mutations(rule_context *c, TSNode n, TSNode xs, bool rebind, mu
 }
 
 static bool check_105(rule_context *c, const pymm_match *m, pymm_diagnostic *d) {
-  TSNode xs = m->node, loop = ts_node_parent(xs);
+  TSNode xs = m->node, loop = parent_of(c, xs);
   mutation mu = {0};
   find_mutations(c, node_field(loop, "body"), xs, false, &mu);
   if (ts_node_is_null(mu.at)) return false;
@@ -1662,7 +1751,7 @@ static TSNode find_coroutine(rule_context *c, TSNode block, TSNode name) {
 
 static bool check_122(rule_context *c, const pymm_match *m, pymm_diagnostic *d) {
   TSNode call = m->node, f = node_field(call, "function");
-  TSNode function = enclosing_function(call);
+  TSNode function = enclosing_function(c, call);
   if (ts_node_is_null(function) || !is_async(function)) return false;
   TSNode coroutine = {0};
   if (node_is(f, "identifier")) {
@@ -1674,9 +1763,9 @@ static bool check_122(rule_context *c, const pymm_match *m, pymm_diagnostic *d) 
   } else {
     /* self.name(): a method of the class around the calling method. */
     TSNode object = node_field(f, "object"), params[1];
-    TSNode body = ts_node_parent(function);
-    if (node_is(body, "decorated_definition")) body = ts_node_parent(body);
-    TSNode class_node = ts_node_parent(body);
+    TSNode body = parent_of(c, function);
+    if (node_is(body, "decorated_definition")) body = parent_of(c, body);
+    TSNode class_node = parent_of(c, body);
     if (!node_is(class_node, "class_definition")) return false;
     if (children(node_field(function, "parameters"), params, 1) < 1 || !node_is(params[0], "identifier") ||
         !pymm_rules__same_text(c, params[0], object))
@@ -1731,7 +1820,7 @@ static bool check_126(rule_context *c, const pymm_match *m, pymm_diagnostic *d) 
   d->start = node_start(loop);
   d->end = node_end(right);
   /* A comprehension sees no class-level names and does not leak its variable. */
-  TSNode scope = pymm_rules__scope(loop);
+  TSNode scope = scope_of(c, loop);
   if (node_is(scope, "class_definition")) return true;
   TSNode names[16];
   uint32_t count = target_names(left, names, 0, 16);
@@ -1756,9 +1845,9 @@ static bool check_126(rule_context *c, const pymm_match *m, pymm_diagnostic *d) 
 /* ---- PMM112 str += in a loop ------------------------------------------------------------------- */
 
 /* The innermost for/while whose body holds 'n', inside n's function; null when none. */
-static TSNode enclosing_loop(TSNode n) {
+static TSNode enclosing_loop(rule_context *c, TSNode n) {
   TSNode child = n;
-  for (TSNode p = ts_node_parent(n); !ts_node_is_null(p); child = p, p = ts_node_parent(p)) {
+  for (TSNode p = parent_of(c, n); !ts_node_is_null(p); child = p, p = parent_of(c, p)) {
     if ((node_is(p, "for_statement") || node_is(p, "while_statement")) && same_node(node_field(p, "body"), child))
       return p;
     if (is_scope_node(p)) break;
@@ -1774,9 +1863,9 @@ static void count_name(rule_context *c, TSNode n, TSNode name, name_count *out) 
   if (node_is(n, "identifier")) {
     if (!pymm_rules__same_text(c, n, name)) return;
     out->total++;
-    TSNode p = ts_node_parent(n);
+    TSNode p = parent_of(c, n);
     if (node_is(p, "augmented_assignment") && same_node(node_field(p, "left"), n) &&
-        node_is(ts_node_parent(p), "expression_statement"))
+        node_is(parent_of(c, p), "expression_statement"))
       out->augmented++;
     return;
   }
@@ -1800,8 +1889,8 @@ static bool assigned_in(rule_context *c, TSNode n, TSNode name) {
 
 static bool check_112(rule_context *c, const pymm_match *m, pymm_diagnostic *d) {
   TSNode aug = m->node, name = node_field(aug, "left");
-  TSNode loop = enclosing_loop(aug);
-  if (ts_node_is_null(loop) || !in_loop(aug)) return false;
+  TSNode loop = enclosing_loop(c, aug);
+  if (ts_node_is_null(loop) || !in_loop(c, aug)) return false;
   /* Reset inside the loop: each iteration builds a short string of its own, not one growing string. */
   if (assigned_in(c, loop, name)) return false;
   const char *type = pymm_type_of(c->doc, name);
@@ -1811,7 +1900,7 @@ static bool check_112(rule_context *c, const pymm_match *m, pymm_diagnostic *d) 
   d->start = node_start(aug);
   d->end = node_end(aug);
   /* The fix: "s = init" right before the loop, s used in the loop only by "s += ...", no else clause. */
-  TSNode statement = ts_node_parent(aug), previous = ts_node_prev_named_sibling(loop), target;
+  TSNode statement = parent_of(c, aug), previous = ts_node_prev_named_sibling(loop), target;
   TSNode init = simple_assignment(previous, &target);
   if (!node_is(statement, "expression_statement") || ts_node_is_null(init) ||
       !pymm_rules__same_text(c, target, name) || !ts_node_is_null(node_field(loop, "alternative")) ||
@@ -1822,7 +1911,7 @@ static bool check_112(rule_context *c, const pymm_match *m, pymm_diagnostic *d) 
   count_name(c, loop, name, &uses);
   if (uses.total != uses.augmented || uses.total == 0) return true;
   /* Each "+=" of the loop becomes an append; they share the edits, so every finding carries all of them. */
-  TSNode scope = pymm_rules__scope(loop);
+  TSNode scope = scope_of(c, loop);
   char *n = TEXT(name), *init_text = TEXT(init);
   pymm_buf parts = {0};
   pymm_buf_printf(&parts, "%s_parts", n);
@@ -1866,24 +1955,29 @@ static bool check_112(rule_context *c, const pymm_match *m, pymm_diagnostic *d) 
 
 enum { SMALL_LIST = 10 };
 
-static void note_small_list(rule_context *c, TSNode n, const TSNode *up, uint32_t depth, void *data) {
-  (void)up;
-  (void)depth;
-  if (!node_is(n, "assignment")) return;
-  TSNode left = node_field(n, "left"), right = node_field(n, "right");
-  if (!ts_node_is_null(left) && node_is(right, "list") && ts_node_named_child_count(right) <= SMALL_LIST)
-    pair_set_add(c, data, (TSNode){0}, left, 1);
-}
-
 /* True when 'name' is bound somewhere in the file to a list literal of at most SMALL_LIST items: a small
- * constant list, where a set saves nothing anyone would notice. One walk of the file per run. */
+ * constant list, where a set saves nothing anyone would notice. */
 static bool small_literal(rule_context *c, TSNode name) {
-  rule_indexes *x = indexes(c);
-  if (!x->small_lists_known) {
-    x->small_lists_known = true;
-    walk_named(c, c->root, note_small_list, &x->small_lists);
+  uint32_t len = node_end(name) - node_start(name);
+  if (node_end(name) > c->length || len == 0) return false;
+  char *word = TEXT(name);
+  bool found = false;
+  for (uint32_t at = next_word(c, 0, c->length, word, len); at != UINT32_MAX && !found;
+       at = next_word(c, at + 1, c->length, word, len)) {
+    /* A target is followed by '=' or by ':' (an annotation), blanks aside; other bytes are left to the tree. */
+    uint32_t e = at + len;
+    while (e < c->length && blank(c->src[e])) e++;
+    if (e >= c->length || (c->src[e] != '=' && c->src[e] != ':' && (unsigned char)c->src[e] < 0x80)) continue;
+    if (ts_node_is_null(identifier_at(c, at, len))) continue;
+    /* The smallest node over the name and the byte after it is the assignment when the name is its target. */
+    TSNode a = ts_node_named_descendant_for_byte_range(c->root, at, at + len + 1);
+    if (!node_is(a, "assignment")) continue;
+    TSNode left = node_field(a, "left"), right = node_field(a, "right");
+    found = !ts_node_is_null(left) && node_start(left) == at && node_end(left) == at + len && node_is(right, "list") &&
+            ts_node_named_child_count(right) <= SMALL_LIST;
   }
-  return pair_set_get(c, &x->small_lists, NULL, 0, name) != 0;
+  free(word);
+  return found;
 }
 
 static bool check_113(rule_context *c, const pymm_match *m, pymm_diagnostic *d) {
@@ -1892,8 +1986,8 @@ static bool check_113(rule_context *c, const pymm_match *m, pymm_diagnostic *d) 
   if (strcmp(cmp.op[0], "in") != 0 && strcmp(cmp.op[0], "not in") != 0) return false;
   TSNode xs = cmp.operands[1];
   if (!node_is(xs, "identifier")) return false;
-  TSNode loop = enclosing_loop(m->node);
-  if (ts_node_is_null(loop) || !in_loop(m->node)) return false;
+  TSNode loop = enclosing_loop(c, m->node);
+  if (ts_node_is_null(loop) || !in_loop(c, m->node)) return false;
   /* The loop must not change the list, nor be the loop over it. */
   mutation mu = {0};
   find_mutations(c, loop, xs, true, &mu);
@@ -1905,7 +1999,7 @@ static bool check_113(rule_context *c, const pymm_match *m, pymm_diagnostic *d) 
   /* The list exists before the loop: bound in this function (or module) before it starts. */
   d->start = node_start(xs);
   d->end = node_end(xs);
-  TSNode scope = pymm_rules__scope(loop);
+  TSNode scope = scope_of(c, loop);
   if (node_is(scope, "class_definition")) return true;
   char *n = TEXT(xs);
   pymm_buf set = {0};
@@ -1928,12 +2022,8 @@ static bool check_113(rule_context *c, const pymm_match *m, pymm_diagnostic *d) 
 
 enum { SELF_MUTATED = 1, SELF_ASSIGNED = 2 }; /* self.x.append(...) / self.x += ...; self.x = ... */
 
-/* Records how one "self.<attr>" inside a class body is used, by the attribute's name. */
-static void note_self_use(rule_context *c, TSNode n, const TSNode *up, uint32_t depth, void *data) {
-  if (!node_is(n, "attribute") || !EQ(node_field(n, "object"), "self")) return;
-  TSNode attr = node_field(n, "attribute");
-  if (ts_node_is_null(attr)) return;
-  TSNode p = depth >= 1 ? up[depth - 1] : ts_node_parent(n);
+/* How the use 'n' of "self.<attr>" uses it (SELF_ flags), with its parent 'p' and grandparent 'q'. */
+static uint32_t self_use(rule_context *c, TSNode n, TSNode p, TSNode q) {
   uint32_t flags = 0;
   if ((node_is(p, "assignment") || node_is(p, "augmented_assignment")) && same_node(node_field(p, "left"), n)) {
     flags = node_is(p, "assignment") ? SELF_ASSIGNED : SELF_MUTATED;
@@ -1942,50 +2032,49 @@ static void note_self_use(rule_context *c, TSNode n, const TSNode *up, uint32_t 
   } else if (node_is(p, "attribute") && same_node(node_field(p, "object"), n)) {
     static const char *const MUTATING[] = {"append", "extend", "insert", "add", "update", "setdefault", "pop",
                                            "popitem", "remove", "discard", "clear", "appendleft", NULL};
-    if (in_list(c, node_field(p, "attribute"), MUTATING) &&
-        node_is(depth >= 2 ? up[depth - 2] : ts_node_parent(p), "call"))
-      flags = SELF_MUTATED;
+    if (in_list(c, node_field(p, "attribute"), MUTATING) && node_is(q, "call")) flags = SELF_MUTATED;
   } else if (node_is(p, "subscript") && same_node(node_field(p, "value"), n)) {
-    TSNode q = depth >= 2 ? up[depth - 2] : ts_node_parent(p);
     if (((node_is(q, "assignment") || node_is(q, "augmented_assignment")) && same_node(node_field(q, "left"), p)) ||
         node_is(q, "delete_statement"))
       flags = SELF_MUTATED;
   }
-  pair_set_add(c, data, (TSNode){0}, attr, flags);
+  return flags;
 }
 
-/* How the methods of the class use self.<name> (SELF_ flags), from one walk of the class body per run. */
+/* How the methods of the class use self.<name> (SELF_ flags). */
 static uint32_t self_uses(rule_context *c, TSNode body, TSNode name) {
-  rule_indexes *x = indexes(c);
-  class_uses *cu = NULL;
-  for (uint32_t i = 0; i < CLASS_CACHE && !cu; i++)
-    if (x->classes[i].known && same_node(x->classes[i].body, body)) cu = &x->classes[i];
-  if (!cu) {
-    cu = &x->classes[x->class_next++ % CLASS_CACHE];
-    pair_set_clear(&cu->attrs);
-    cu->body = body;
-    cu->known = true;
-    walk_named(c, body, note_self_use, &cu->attrs);
+  uint32_t len = node_end(name) - node_start(name), start = node_start(body), end = node_end(body), flags = 0;
+  if (node_end(name) > c->length || len == 0) return 0;
+  char *word = TEXT(name);
+  for (uint32_t at = next_word(c, start, end, word, len); at != UINT32_MAX; at = next_word(c, at + 1, end, word, len)) {
+    TSNode n = attribute_of(c, at, len);
+    if (ts_node_is_null(n) || node_start(n) < start || node_end(n) > end || !EQ(node_field(n, "object"), "self"))
+      continue;
+    const TSNode *up;
+    uint32_t k = ancestors(c, n, &up);
+    TSNode p = k >= 1 ? up[k - 1] : (TSNode){0}, q = k >= 2 ? up[k - 2] : (TSNode){0};
+    flags |= self_use(c, n, p, q);
   }
-  return pair_set_get(c, &cu->attrs, NULL, 0, name);
+  free(word);
+  return flags;
 }
 
-/* Records every "<identifier>.<attr>" but self's, for "cls.x" / "Class.x" anywhere in the file. */
-static void note_name_attribute(rule_context *c, TSNode n, const TSNode *up, uint32_t depth, void *data) {
-  (void)up;
-  (void)depth;
-  if (!node_is(n, "attribute")) return;
-  TSNode object = node_field(n, "object"), attr = node_field(n, "attribute");
-  if (!node_is(object, "identifier") || EQ(object, "self") || ts_node_is_null(attr)) return;
-  pair_set_add(c, data, object, attr, 1);
-}
-
-/* True when "cls.<name>" or "<class_name>.<name>" occurs anywhere in the file (a registry shared on purpose). */
+/* True when "cls.<name>" or "<class_name>.<name>" occurs anywhere in the file (a registry shared on purpose).
+ * The file is searched once per attribute name and run. */
 static bool shared_use(rule_context *c, TSNode class_name, TSNode name) {
+  uint32_t len = node_end(name) - node_start(name);
+  if (node_end(name) > c->length || len == 0) return false;
   rule_indexes *x = indexes(c);
-  if (!x->names_known) {
-    x->names_known = true;
-    walk_named(c, c->root, note_name_attribute, &x->names);
+  if (!pair_set_get(c, &x->names_scanned, NULL, 0, name)) {
+    pair_set_add(c, &x->names_scanned, (TSNode){0}, name, 1);
+    char *word = TEXT(name);
+    for (uint32_t at = next_word(c, 0, c->length, word, len); at != UINT32_MAX;
+         at = next_word(c, at + 1, c->length, word, len)) {
+      TSNode n = attribute_of(c, at, len);
+      TSNode object = ts_node_is_null(n) ? n : node_field(n, "object");
+      if (node_is(object, "identifier") && !EQ(object, "self")) pair_set_add(c, &x->names, object, name, 1);
+    }
+    free(word);
   }
   if (pair_set_get(c, &x->names, "cls", 3, name)) return true;
   if (ts_node_is_null(class_name) || EQ(class_name, "self")) return false;
@@ -1994,8 +2083,8 @@ static bool shared_use(rule_context *c, TSNode class_name, TSNode name) {
 }
 
 static bool check_106(rule_context *c, const pymm_match *m, pymm_diagnostic *d) {
-  TSNode assignment = m->node, statement = ts_node_parent(assignment), body = ts_node_parent(statement);
-  TSNode class_node = ts_node_parent(body), name = node_field(assignment, "left");
+  TSNode assignment = m->node, statement = parent_of(c, assignment), body = parent_of(c, statement);
+  TSNode class_node = parent_of(c, body), name = node_field(assignment, "left");
   TSNode value = node_field(assignment, "right");
   if (!node_is(class_node, "class_definition")) return false;
   /* Cheap first: some method mutates self.<name>; only then ask whether the value is a mutable. */

@@ -17,8 +17,8 @@ typedef struct rule_context {
   char **coroutines;
   size_t coroutine_count;
   bool coroutines_known;
-  /* Indexes the checks build over the tree on first use, so no check walks the whole file per match (checks.c);
-   * freed by pymm_rules__context_free. */
+  /* What the checks work out once per run and reuse (checks.c): the ancestors of the last node asked about,
+   * the file's defs, the attribute uses of the names searched so far; freed by pymm_rules__context_free. */
   struct rule_indexes *indexes;
 } rule_context;
 

@@ -16,6 +16,8 @@ typedef struct memo {
 
 typedef struct scope_facts scope_facts;
 static void scope_facts_free(scope_facts *facts);
+typedef struct class_sites class_sites;
+static void class_sites_free(class_sites *sites);
 
 struct pymm_types {
   pymm_document *doc;
@@ -25,6 +27,8 @@ struct pymm_types {
   size_t memo_count, memo_cap;
   scope_facts **scopes; /* open addressing: the binding sites of each scope walked so far */
   size_t scope_count, scope_cap;
+  class_sites **classes; /* the assignments of each class whose self.<attr> was looked up */
+  size_t class_count, class_cap;
 };
 
 pymm_types *pymm_types__new(pymm_document *doc) {
@@ -41,6 +45,8 @@ void pymm_types__free(pymm_types *types) {
   free(types->memos);
   for (size_t i = 0; i < types->scope_cap; i++) scope_facts_free(types->scopes[i]);
   free(types->scopes);
+  for (size_t i = 0; i < types->class_count; i++) class_sites_free(types->classes[i]);
+  free(types->classes);
   free(types);
 }
 
@@ -922,6 +928,85 @@ static bool self_class(resolver *r, TSNode object, TSNode *class_node) {
   return same;
 }
 
+/* The assignments of one class body (nested classes aside), in walk order: what self_attribute_type() reads
+ * for every attribute, so a class is walked once per parse and not once per attribute. */
+enum class_site_kind {
+  CLASS_SITE_ATTRIBUTE, /* <object>.<attr> = value: counts when the object is the method's self */
+  CLASS_SITE_NAME,      /* <name> = value directly in the class body */
+  CLASS_SITE_OTHER,     /* a, b = value and other targets: unknown for the attributes their text names */
+};
+
+typedef struct class_site {
+  TSNode node; /* the assignment */
+  TSNode left;
+  uint8_t kind;
+} class_site;
+
+struct class_sites {
+  uint32_t start, end; /* the class_definition's byte range */
+  class_site *items;
+  size_t count, cap;
+};
+
+static void class_sites_free(class_sites *sites) {
+  if (!sites) return;
+  free(sites->items);
+  free(sites);
+}
+
+/* True when an assignment may lie below 'node': the grammar puts them in expression statements (and in the
+ * right side of another assignment), which lie in blocks of compound statements; anywhere in broken code. */
+static bool may_hold_assignment(TSNode node) {
+  static const char *const HOLDERS[] = {
+      "block",          "expression_statement", "assignment",     "augmented_assignment", "decorated_definition",
+      "function_definition", "class_definition", "if_statement",  "elif_clause",          "else_clause",
+      "for_statement",  "while_statement",      "try_statement",  "except_clause",        "except_group_clause",
+      "finally_clause", "with_statement",       "match_statement", "case_clause",         "module",
+      NULL};
+  return ts_node_has_error(node) || in_list(HOLDERS, ts_node_type(node));
+}
+
+/* The assignments of 'class_node', walked on first use. Each class's sites are allocated once and never move. */
+static const class_sites *class_sites_of(pymm_types *types, TSNode class_node, TSNode body) {
+  uint32_t start = ts_node_start_byte(class_node), end = ts_node_end_byte(class_node);
+  for (size_t i = 0; i < types->class_count; i++)
+    if (types->classes[i]->start == start && types->classes[i]->end == end) return types->classes[i];
+  class_sites *sites = pymm_calloc(1, sizeof *sites);
+  sites->start = start;
+  sites->end = end;
+  PYMM_GROW(types->classes, types->class_cap, types->class_count + 1);
+  types->classes[types->class_count++] = sites;
+  TSTreeCursor cursor = ts_tree_cursor_new(body);
+  uint32_t depth = 0; /* of the cursor below 'body': a statement of the body is at 1, its assignment at 2 */
+  for (;;) {
+    TSNode node = ts_tree_cursor_current_node(&cursor);
+    if (node_is(node, "assignment")) {
+      TSNode left = ts_node_child_by_field_name(node, "left", 4);
+      uint8_t kind = CLASS_SITE_OTHER;
+      bool keep = true;
+      if (node_is(left, "attribute")) kind = CLASS_SITE_ATTRIBUTE;
+      else if (node_is(left, "identifier")) kind = CLASS_SITE_NAME, keep = depth == 2;
+      if (keep) {
+        PYMM_GROW(sites->items, sites->cap, sites->count + 1);
+        sites->items[sites->count++] = (class_site){.node = node, .left = left, .kind = kind};
+      }
+    }
+    bool nested_class = node_is(node, "class_definition") && !ts_node_eq(node, class_node);
+    if (!nested_class && may_hold_assignment(node) && ts_tree_cursor_goto_first_child(&cursor)) {
+      depth++;
+      continue;
+    }
+    while (!ts_tree_cursor_goto_next_sibling(&cursor)) {
+      if (!ts_tree_cursor_goto_parent(&cursor)) goto done;
+      depth--;
+      if (ts_node_eq(ts_tree_cursor_current_node(&cursor), body)) goto done;
+    }
+  }
+done:
+  ts_tree_cursor_delete(&cursor);
+  return sites;
+}
+
 /* The type of self.<attr>: what every 'self.attr = value' in the class's methods and every class-level
  * 'attr = value' / 'attr: T' agree on; unknown when the class binds it nowhere (a base class might). */
 static const char *self_attribute_type(resolver *r, TSNode class_node, const char *attr) {
@@ -932,35 +1017,24 @@ static const char *self_attribute_type(resolver *r, TSNode class_node, const cha
   memo_put(r->types, start, kind, attr, UNKNOWN); /* guards against recursion */
   bindings b = {0};
   TSNode body = ts_node_child_by_field_name(class_node, "body", 4);
-  TSTreeCursor cursor = ts_tree_cursor_new(body);
-  for (;;) {
-    TSNode node = ts_tree_cursor_current_node(&cursor);
-    if (node_is(node, "assignment")) {
-      TSNode left = ts_node_child_by_field_name(node, "left", 4);
-      bool direct = ts_node_eq(ts_node_parent(ts_node_parent(node)), body);
-      if (node_is(left, "attribute")) {
-        TSNode object = ts_node_child_by_field_name(left, "object", 6), cls;
-        if (pymm_node_text_eq(r->doc, ts_node_child_by_field_name(left, "attribute", 9), attr) &&
-            self_class(r, object, &cls) && ts_node_eq(cls, class_node))
-          bind(&b, assignment_type(r, node));
-      } else if (direct && node_is(left, "identifier") && pymm_node_text_eq(r->doc, left, attr)) {
-        bind(&b, assignment_type(r, node));
-      } else if (!node_is(left, "identifier")) {
-        /* self.a, self.b = ...: unknown elements */
-        char *text = pymm_node_text(r->doc, left);
-        if (strstr(text, attr)) bind(&b, NULL);
-        free(text);
-      }
-    }
-    bool nested_class = node_is(node, "class_definition") && !ts_node_eq(node, class_node);
-    if (!nested_class && ts_tree_cursor_goto_first_child(&cursor)) continue;
-    while (!ts_tree_cursor_goto_next_sibling(&cursor)) {
-      if (!ts_tree_cursor_goto_parent(&cursor)) goto done;
-      if (ts_node_eq(ts_tree_cursor_current_node(&cursor), body)) goto done;
+  const class_sites *sites = class_sites_of(r->types, class_node, body);
+  /* The sites never move once walked, so typing one may look up other attributes (and classes) meanwhile. */
+  for (size_t i = 0; i < sites->count; i++) {
+    class_site s = sites->items[i];
+    if (s.kind == CLASS_SITE_ATTRIBUTE) {
+      TSNode object = ts_node_child_by_field_name(s.left, "object", 6), cls;
+      if (pymm_node_text_eq(r->doc, ts_node_child_by_field_name(s.left, "attribute", 9), attr) &&
+          self_class(r, object, &cls) && ts_node_eq(cls, class_node))
+        bind(&b, assignment_type(r, s.node));
+    } else if (s.kind == CLASS_SITE_NAME) {
+      if (pymm_node_text_eq(r->doc, s.left, attr)) bind(&b, assignment_type(r, s.node));
+    } else {
+      /* self.a, self.b = ...: unknown elements */
+      char *text = pymm_node_text(r->doc, s.left);
+      if (strstr(text, attr)) bind(&b, NULL);
+      free(text);
     }
   }
-done:
-  ts_tree_cursor_delete(&cursor);
   const char *result = b.found && !b.conflict && b.agreed ? b.agreed : UNKNOWN;
   memo_put(r->types, start, kind, attr, result);
   return result;
