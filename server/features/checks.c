@@ -200,7 +200,7 @@ static TSNode parent_of(rule_context *c, TSNode n) {
   return k ? up[k - 1] : (TSNode){0};
 }
 
-/* pymm_rules__scope() from ancestors(): the function_definition, lambda or class_definition around 'n' (not 'n'
+/* From ancestors(): the function_definition, lambda or class_definition around 'n' (not 'n'
  * itself); the module if none. */
 static TSNode scope_of(rule_context *c, TSNode n) {
   const TSNode *up;

@@ -17,15 +17,6 @@ bool pymm_rules__same_text(const rule_context *c, TSNode a, TSNode b) {
 
 char *pymm_rules__text(const rule_context *c, TSNode n) { return pymm_node_text(c->doc, n); }
 
-TSNode pymm_rules__scope(TSNode n) {
-  for (TSNode p = ts_node_parent(n); !ts_node_is_null(p); p = ts_node_parent(p)) {
-    if (node_is(p, "function_definition") || node_is(p, "lambda") || node_is(p, "class_definition") ||
-        node_is(p, "module"))
-      return p;
-  }
-  return n;
-}
-
 bool pymm_rules__has_comment(TSNode n) {
   uint32_t count = ts_node_named_child_count(n);
   for (uint32_t i = 0; i < count; i++) {

@@ -43,8 +43,6 @@ bool pymm_rules__text_eq(const rule_context *c, TSNode n, const char *s);
 bool pymm_rules__same_text(const rule_context *c, TSNode a, TSNode b);
 /* Caller owns the result; free with free(). */
 char *pymm_rules__text(const rule_context *c, TSNode n);
-/* The function_definition, lambda or class_definition around 'n' (not 'n' itself); the module if none. */
-TSNode pymm_rules__scope(TSNode n);
 /* True when a comment node lies inside 'n'. */
 bool pymm_rules__has_comment(TSNode n);
 /* The whitespace that starts the line holding 'offset'. Caller owns the result; free with free(). */
