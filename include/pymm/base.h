@@ -116,6 +116,10 @@ void pymm_buf_append_utf8(pymm_buf *b, const char *s, size_t n);
 bool pymm_ascii_ieq(const char *a, const char *b);
 const char *pymm_ascii_istr(const char *haystack, const char *needle);
 
+/* FNV-1a over s[0..n), continuing from 'hash' (start with PYMM_HASH_SEED): for hash tables and fingerprints. */
+#define PYMM_HASH_SEED 14695981039346656037u
+uint64_t pymm_hash(uint64_t hash, const void *s, size_t n);
+
 const char *pymm_version(void);
 
 #endif

@@ -127,6 +127,7 @@ typedef struct pymm_diagnostic {
 typedef struct pymm_diagnostics {
   pymm_diagnostic *items; /* sorted by start */
   size_t count;
+  uint64_t outline; /* a fingerprint of what rules read across top-level statements (diagnostics.c) */
 } pymm_diagnostics;
 
 /* Which rules run: codes or code prefixes ("PMM1", "PMM101"; "ALL"), NULL-terminated lists. A NULL or empty
@@ -143,6 +144,13 @@ bool pymm_rule_selected(const pymm_rule *rule, const pymm_rule_filter *filter);
  * Caller owns the result; free with pymm_diagnostics_free(). */
 pymm_diagnostics *pymm_diagnostics_run(const pymm_engine *engine, pymm_document *doc,
                                        const pymm_rule_filter *filter);
+/* The diagnostics after the document's changes (pymm_document_take_changes), from 'previous', those of the
+ * text before them with the same filter: the rules run again only over the top-level statements the changed
+ * bytes touch, and the findings elsewhere are kept, moved. When a change can reach further (a module-level
+ * statement, a definition's header, a body that starts or stops yielding or declaring globals) all rules
+ * run again. Takes ownership of 'previous' (may be NULL); the caller owns the result. */
+pymm_diagnostics *pymm_diagnostics_update(const pymm_engine *engine, pymm_document *doc,
+                                          pymm_diagnostics *previous, const pymm_rule_filter *filter);
 void pymm_diagnostics_free(pymm_diagnostics *diagnostics);
 
 /* Applies sorted, non-overlapping edits to text[0..length). Caller owns the result (NUL-terminated); free

@@ -36,6 +36,19 @@ const TSTree *pymm_document_tree(pymm_document *doc);
 /* How many parses this document has done (the first one included): tests and benchmarks read it. */
 uint32_t pymm_document_parse_count(const pymm_document *doc);
 
+/* What changed since the last pymm_document_take_changes() (or since the document was made): bytes
+ * [start, end) of the current text hold every difference, the edited text and whatever the reparse found
+ * to have changed structure. The text before 'start' is as it was; the text after 'end' is the old text
+ * after 'end - delta', moved. 'replaced': the whole text was set (or it is new): nothing can be kept. */
+typedef struct pymm_changes {
+  bool changed, replaced;
+  uint32_t start, end;
+  int64_t delta; /* new length - old length */
+} pymm_changes;
+
+/* Reparses if needed, returns the changes and starts counting again. */
+pymm_changes pymm_document_take_changes(pymm_document *doc);
+
 /* The text of a node. Caller owns the result; free with free(). */
 char *pymm_node_text(const pymm_document *doc, TSNode node);
 /* True when the node's text equals 's'. */

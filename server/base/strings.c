@@ -60,3 +60,9 @@ const char *pymm_ascii_istr(const char *haystack, const char *needle) {
   }
   return NULL;
 }
+
+uint64_t pymm_hash(uint64_t hash, const void *s, size_t n) {
+  const unsigned char *p = s;
+  for (size_t i = 0; i < n; i++) hash = (hash ^ p[i]) * 1099511628211u;
+  return hash;
+}

@@ -39,11 +39,9 @@ typedef struct pair_set {
 } pair_set;
 
 static uint32_t pair_hash(const char *a, uint32_t a_len, const char *b, uint32_t b_len) {
-  uint32_t h = 2166136261u;
-  for (uint32_t i = 0; i < a_len; i++) h = (h ^ (unsigned char)a[i]) * 16777619u;
-  h = (h ^ 0xffu) * 16777619u;
-  for (uint32_t i = 0; i < b_len; i++) h = (h ^ (unsigned char)b[i]) * 16777619u;
-  return h;
+  static const char separator = '\xff';
+  uint64_t h = pymm_hash(pymm_hash(pymm_hash(PYMM_HASH_SEED, a, a_len), &separator, 1), b, b_len);
+  return (uint32_t)h;
 }
 
 static pair_entry *pair_find(const rule_context *c, const pair_set *s, const char *a, uint32_t a_len, const char *b,

@@ -2,6 +2,7 @@
  * fix, then drop what "# noqa" silences. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "rules_internal.h"
 
@@ -29,6 +30,7 @@ typedef struct run_state {
   const pymm_rule_filter *filter;
   pymm_diagnostics *out;
   size_t cap;
+  uint32_t start, end; /* only the matches that start here */
 } run_state;
 
 static bool visit(const pymm_match *m, void *data) {
@@ -36,6 +38,7 @@ static bool visit(const pymm_match *m, void *data) {
   const pymm_rule *rule = pymm_rules_find(st->context.engine->rules, m->name);
   if (!rule || !pymm_rule_selected(rule, st->filter)) return true;
   pymm_diagnostic d = {.rule = rule, .start = node_start(m->node), .end = node_end(m->node)};
+  if (d.start < st->start || d.start >= st->end) return true;
   d.fix.safety = rule->fix;
   rule_check check = pymm_rules__check(rule->code);
   if (check && !check(&st->context, m, &d)) {
@@ -96,17 +99,19 @@ static bool silenced(const rule_context *c, pymm_document *doc, const pymm_rule 
   return false;
 }
 
-pymm_diagnostics *pymm_diagnostics_run(const pymm_engine *engine, pymm_document *doc,
-                                       const pymm_rule_filter *filter) {
+/* The diagnostics of the matches that start in bytes [start, end): sorted, without duplicates or what
+ * "# noqa" silences. The checks see the whole document. */
+static pymm_diagnostics *collect(const pymm_engine *engine, pymm_document *doc, const pymm_rule_filter *filter,
+                                 uint32_t start, uint32_t end) {
   pymm_diagnostics *out = pymm_calloc(1, sizeof *out);
   const pymm_text *text = pymm_document_text(doc);
-  run_state st = {.filter = filter, .out = out};
+  run_state st = {.filter = filter, .out = out, .start = start, .end = end};
   st.context.engine = engine;
   st.context.doc = doc;
   st.context.root = ts_tree_root_node(pymm_document_tree(doc));
   st.context.src = pymm_text_data(text);
   st.context.length = pymm_text_length(text);
-  pymm_query_run(engine->rule_query, doc, 0, st.context.length, visit, &st);
+  if (start < end) pymm_query_run(engine->rule_query, doc, start, end, visit, &st);
   if (out->count > 1) qsort(out->items, out->count, sizeof *out->items, compare_diagnostics);
   /* Drop duplicates (two patterns of one rule on the same node) and what "# noqa" silences. */
   size_t kept = 0;
@@ -123,6 +128,141 @@ pymm_diagnostics *pymm_diagnostics_run(const pymm_engine *engine, pymm_document 
   out->count = kept;
   pymm_rules__context_free(&st.context);
   return out;
+}
+
+/* ---- the outline: what the rules of one top-level statement may read of the others ----------------- */
+
+static bool is_definition(TSNode n) {
+  return node_is(n, "function_definition") || node_is(n, "class_definition") || node_is(n, "decorated_definition");
+}
+
+/* How often 'word' occurs in s[0..n) (as a substring: a fingerprint need not be exact, only change when the
+ * word comes or goes). */
+static uint32_t occurrences(const char *s, size_t n, const char *word) {
+  uint32_t count = 0;
+  size_t k = strlen(word);
+  const char *stop = s + n;
+  for (const char *p = s; p + k <= stop && (p = memchr(p, word[0], (size_t)(stop - p) - k + 1)); p++)
+    if (!memcmp(p, word, k)) count++;
+  return count;
+}
+
+/* A statement's part of the outline. A function contributes its name, whether it is async and, of its body,
+ * only what the rules read across statements: whether it yields (a coroutine or an async generator), declares
+ * globals, defines async functions. A class contributes its name, its bases and its members. Decorators are
+ * kept whole; anything else contributes its whole text. */
+static uint64_t outline_of(const char *src, TSNode n, uint64_t h) {
+  const char *type = ts_node_type(n);
+  h = pymm_hash(h, type, strlen(type));
+  if (node_is(n, "decorated_definition")) {
+    TSNode definition = node_field(n, "definition");
+    h = pymm_hash(h, src + node_start(n), node_start(definition) - node_start(n));
+    return outline_of(src, definition, h);
+  }
+  TSNode body = is_definition(n) ? node_field(n, "body") : (TSNode){0}, name = node_field(n, "name");
+  if (ts_node_is_null(body) || ts_node_is_null(name))
+    return pymm_hash(h, src + node_start(n), node_end(n) - node_start(n));
+  h = pymm_hash(h, src + node_start(n), node_start(name) - node_start(n)); /* "async def", "class" */
+  h = pymm_hash(h, src + node_start(name), node_end(name) - node_start(name));
+  if (node_is(n, "class_definition")) {
+    TSNode bases = node_field(n, "superclasses");
+    if (!ts_node_is_null(bases)) h = pymm_hash(h, src + node_start(bases), node_end(bases) - node_start(bases));
+    uint32_t count = ts_node_named_child_count(body);
+    for (uint32_t i = 0; i < count; i++) h = outline_of(src, ts_node_named_child(body, i), h);
+    return h;
+  }
+  const char *text = src + node_start(body);
+  size_t length = node_end(body) - node_start(body);
+  uint32_t words[] = {occurrences(text, length, "yield"), occurrences(text, length, "global"),
+                      occurrences(text, length, "nonlocal"), occurrences(text, length, "async")};
+  return pymm_hash(h, words, sizeof words);
+}
+
+static uint64_t outline(pymm_document *doc) {
+  const char *src = pymm_text_data(pymm_document_text(doc));
+  TSNode root = ts_tree_root_node(pymm_document_tree(doc));
+  uint64_t h = PYMM_HASH_SEED;
+  uint32_t count = ts_node_child_count(root);
+  for (uint32_t i = 0; i < count; i++) h = outline_of(src, ts_node_child(root, i), h);
+  return h;
+}
+
+pymm_diagnostics *pymm_diagnostics_run(const pymm_engine *engine, pymm_document *doc,
+                                       const pymm_rule_filter *filter) {
+  pymm_document_take_changes(doc);
+  pymm_diagnostics *out = collect(engine, doc, filter, 0, pymm_text_length(pymm_document_text(doc)));
+  out->outline = outline(doc);
+  return out;
+}
+
+/* Moves what of 'd' and its fix lies at or after 'from' by 'delta' bytes. */
+static void shift(pymm_diagnostic *d, uint32_t from, int64_t delta) {
+  if (d->start >= from) {
+    d->start = (uint32_t)(d->start + delta);
+    d->end = (uint32_t)(d->end + delta);
+  }
+  for (size_t k = 0; k < d->fix.edit_count; k++) {
+    if (d->fix.edits[k].start < from) continue;
+    d->fix.edits[k].start = (uint32_t)(d->fix.edits[k].start + delta);
+    d->fix.edits[k].end = (uint32_t)(d->fix.edits[k].end + delta);
+  }
+}
+
+pymm_diagnostics *pymm_diagnostics_update(const pymm_engine *engine, pymm_document *doc,
+                                          pymm_diagnostics *previous, const pymm_rule_filter *filter) {
+  pymm_changes changes = pymm_document_take_changes(doc);
+  if (!previous || changes.replaced) goto full;
+  if (!changes.changed) return previous;
+  uint64_t now = outline(doc);
+  if (now != previous->outline) goto full;
+  /* The region to check again: the top-level statements that the changed bytes touch. */
+  TSNode root = ts_tree_root_node(pymm_document_tree(doc));
+  uint32_t start = changes.start, end = changes.end, count = ts_node_child_count(root);
+  for (uint32_t i = 0; i < count; i++) {
+    TSNode statement = ts_node_child(root, i);
+    if (node_end(statement) < changes.start || node_start(statement) > changes.end) continue;
+    if (node_start(statement) < start) start = node_start(statement);
+    if (node_end(statement) > end) end = node_end(statement);
+  }
+  /* What lay outside the region is kept, moved by the edits when after it; a fix that reaches into the
+   * region (an import at the top for a finding below) cannot be kept. */
+  uint32_t old_end = (uint32_t)(end - changes.delta);
+  for (size_t i = 0; i < previous->count; i++) {
+    const pymm_diagnostic *d = &previous->items[i];
+    bool outside = d->start < start ? d->end <= start : d->start >= old_end;
+    if (!outside) continue;
+    for (size_t k = 0; k < d->fix.edit_count; k++)
+      if (d->fix.edits[k].end > start && d->fix.edits[k].start < old_end) goto full;
+  }
+  pymm_diagnostics *fresh = collect(engine, doc, filter, start, end);
+  pymm_diagnostics *out = pymm_calloc(1, sizeof *out);
+  out->outline = now;
+  size_t cap = 0, next = 0;
+  for (size_t i = 0; i <= previous->count; i++) {
+    pymm_diagnostic *d = i < previous->count ? &previous->items[i] : NULL;
+    if (!d || d->start >= start) /* the region's findings go in order, before the kept ones after it */
+      for (; next < fresh->count; next++) {
+        PYMM_GROW(out->items, cap, out->count + 1);
+        out->items[out->count++] = fresh->items[next];
+      }
+    if (!d) break;
+    bool before = d->start < start && d->end <= start;
+    if (!before && d->start < old_end) {
+      pymm_fix__clear(&d->fix);
+      continue;
+    }
+    shift(d, old_end, changes.delta);
+    PYMM_GROW(out->items, cap, out->count + 1);
+    out->items[out->count++] = *d;
+  }
+  fresh->count = 0;
+  pymm_diagnostics_free(fresh);
+  free(previous->items);
+  free(previous);
+  return out;
+full:
+  pymm_diagnostics_free(previous);
+  return pymm_diagnostics_run(engine, doc, filter);
 }
 
 void pymm_diagnostics_free(pymm_diagnostics *diagnostics) {

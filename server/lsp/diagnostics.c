@@ -36,35 +36,95 @@ cJSON *lsp_diagnostic_json(pymm_server *s, const pymm_document *doc, const pymm_
   free(link);
   cJSON_AddStringToObject(o, "source", "pymm");
   cJSON_AddStringToObject(o, "message", d->rule->message);
-  cJSON *data = cJSON_AddObjectToObject(o, "data");
-  cJSON_AddStringToObject(data, "rule", d->rule->name);
-  cJSON_AddStringToObject(data, "section", d->rule->section);
-  cJSON_AddStringToObject(data, "fix", d->fix.edit_count == 0 ? "none" : d->fix.safety == PYMM_FIX_SAFE ? "safe" : "unsafe");
   return o;
+}
+
+static void forget_published(document_entry *entry) {
+  for (size_t i = 0; i < entry->published_count; i++) free(entry->published[i].json);
+  free(entry->published);
+  entry->published = NULL;
+  entry->published_count = 0;
 }
 
 void lsp_document_touch(document_entry *entry) {
   entry->dirty = true;
+  entry->stale = false;
   pymm_diagnostics_free(entry->diagnostics);
   entry->diagnostics = NULL;
   pymm_actions_free(entry->fix_all);
   entry->fix_all = NULL;
+  forget_published(entry);
+}
+
+void lsp_document_edited(document_entry *entry) {
+  entry->dirty = true;
+  entry->stale = entry->diagnostics != NULL;
+  pymm_actions_free(entry->fix_all);
+  entry->fix_all = NULL;
+}
+
+void lsp_document_entry_free(document_entry *entry) {
+  free(entry->uri);
+  pymm_document_free(entry->doc);
+  pymm_diagnostics_free(entry->diagnostics);
+  pymm_actions_free(entry->fix_all);
+  forget_published(entry);
 }
 
 const pymm_diagnostics *lsp_document_diagnostics(pymm_server *s, document_entry *entry) {
-  if (!entry->diagnostics && s->engine) {
+  if ((!entry->diagnostics || entry->stale) && s->engine) {
     pymm_rule_filter filter = lsp_rule_filter(s);
-    entry->diagnostics = pymm_diagnostics_run(s->engine, entry->doc, &filter);
+    entry->diagnostics = entry->stale ? pymm_diagnostics_update(s->engine, entry->doc, entry->diagnostics, &filter)
+                                      : pymm_diagnostics_run(s->engine, entry->doc, &filter);
+    entry->stale = false;
     lsp_rule_filter_free(&filter);
   }
   return entry->diagnostics;
 }
 
+static int compare_positions(pymm_position a, pymm_position b) {
+  if (a.line != b.line) return a.line < b.line ? -1 : 1;
+  return a.character < b.character ? -1 : a.character > b.character;
+}
+
+/* The diagnostics as a JSON array. Most of them are as they were last sent (an edit changes a few): their
+ * JSON text is reused, found by rule and range in the sorted list of what was sent. */
 static cJSON *diagnostics_json(pymm_server *s, document_entry *entry) {
-  cJSON *items = cJSON_CreateArray();
   const pymm_diagnostics *diags = lsp_document_diagnostics(s, entry);
-  for (size_t i = 0; diags && i < diags->count; i++)
-    cJSON_AddItemToArray(items, lsp_diagnostic_json(s, entry->doc, &diags->items[i]));
+  size_t count = diags ? diags->count : 0, old = 0;
+  published_diagnostic *now = count ? pymm_calloc(count, sizeof *now) : NULL;
+  const pymm_text *text = pymm_document_text(entry->doc);
+  pymm_buf b = {0};
+  pymm_buf_putc(&b, '[');
+  for (size_t i = 0; i < count; i++) {
+    const pymm_diagnostic *d = &diags->items[i];
+    published_diagnostic *p = &now[i];
+    p->rule = d->rule;
+    p->start = pymm_text_position(text, d->start, s->encoding);
+    p->end = pymm_text_position(text, d->end, s->encoding);
+    while (old < entry->published_count && compare_positions(entry->published[old].start, p->start) < 0) old++;
+    for (size_t k = old; k < entry->published_count && !p->json; k++) {
+      published_diagnostic *q = &entry->published[k];
+      if (compare_positions(q->start, p->start) != 0) break;
+      if (q->json && q->rule == p->rule && compare_positions(q->end, p->end) == 0) {
+        p->json = q->json;
+        q->json = NULL;
+      }
+    }
+    if (!p->json) {
+      cJSON *o = lsp_diagnostic_json(s, entry->doc, d);
+      p->json = cJSON_PrintUnformatted(o);
+      cJSON_Delete(o);
+    }
+    if (i) pymm_buf_putc(&b, ',');
+    pymm_buf_puts(&b, p->json);
+  }
+  pymm_buf_putc(&b, ']');
+  forget_published(entry);
+  entry->published = now;
+  entry->published_count = count;
+  cJSON *items = cJSON_CreateRaw(b.data);
+  free(b.data);
   return items;
 }
 

@@ -11,12 +11,7 @@ document_entry *lsp_document_find(pymm_server *s, const char *uri) {
 }
 
 void lsp_documents_free(pymm_server *s) {
-  for (size_t i = 0; i < s->document_count; i++) {
-    free(s->documents[i].uri);
-    pymm_document_free(s->documents[i].doc);
-    pymm_diagnostics_free(s->documents[i].diagnostics);
-    pymm_actions_free(s->documents[i].fix_all);
-  }
+  for (size_t i = 0; i < s->document_count; i++) lsp_document_entry_free(&s->documents[i]);
   free(s->documents);
   s->documents = NULL;
   s->document_count = s->document_cap = 0;
@@ -117,7 +112,7 @@ void lsp_did_change(pymm_server *s, const cJSON *params) {
   }
   const cJSON *version = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(params, "textDocument"), "version");
   if (cJSON_IsNumber(version)) entry->version = version_number(version);
-  lsp_document_touch(entry);
+  lsp_document_edited(entry);
 }
 
 void lsp_did_close(pymm_server *s, const cJSON *params) {
@@ -128,10 +123,7 @@ void lsp_did_close(pymm_server *s, const cJSON *params) {
     return;
   }
   lsp_clear_diagnostics(s, entry->uri);
-  free(entry->uri);
-  pymm_document_free(entry->doc);
-  pymm_diagnostics_free(entry->diagnostics);
-  pymm_actions_free(entry->fix_all);
+  lsp_document_entry_free(entry);
   *entry = s->documents[--s->document_count];
 }
 

@@ -53,6 +53,13 @@ bool transport_write(transport *t, const char *body, size_t length);
 
 /* ---- server ------------------------------------------------------------------------------------ */
 
+/* One diagnostic as last sent: its JSON (owned) for the rule at that range. */
+typedef struct published_diagnostic {
+  const pymm_rule *rule;
+  pymm_position start, end;
+  char *json;
+} published_diagnostic;
+
 typedef struct document_entry {
   char *uri;
   int64_t version;
@@ -60,7 +67,10 @@ typedef struct document_entry {
   bool dirty; /* opened or changed in this batch: its diagnostics are published after the batch */
   pymm_diagnostics *diagnostics; /* of the current text and rule set, for publish, pull and code actions;
                                     NULL until asked for; dropped by lsp_document_touch() */
+  bool stale;                    /* 'diagnostics' are of an older text: update them (only where it changed) */
   pymm_actions *fix_all;         /* likewise, the fix-all action (actions.c) */
+  published_diagnostic *published; /* the JSON of the diagnostics last sent, sorted by position, to reuse */
+  size_t published_count;
 } document_entry;
 
 typedef struct pending_request { /* a request pymm sent to the client */
@@ -148,8 +158,13 @@ void lsp_did_close(pymm_server *s, const cJSON *params);
 /* pymm/documentText: a document's text as pymm holds it; only with PYMM_DEBUG set (tests). */
 void lsp_document_text(pymm_server *s, const cJSON *params, lsp_reply *reply);
 document_entry *lsp_document_find(pymm_server *s, const char *uri);
-/* The document's text or the rule set changed: drop its diagnostics and publish it after this batch. */
+/* The rule set or the guide changed (or the document was opened): drop its diagnostics and publish it
+ * after this batch. */
 void lsp_document_touch(document_entry *entry);
+/* The document's text was edited: its diagnostics are updated where it changed, published after this batch. */
+void lsp_document_edited(document_entry *entry);
+/* Frees what the entry owns. */
+void lsp_document_entry_free(document_entry *entry);
 /* The document's diagnostics, computed once per text and rule set. Borrowed: valid until the next touch. */
 const pymm_diagnostics *lsp_document_diagnostics(pymm_server *s, document_entry *entry);
 void lsp_documents_free(pymm_server *s);

@@ -12,7 +12,21 @@ struct pymm_document {
   bool dirty;      /* edits applied to 'tree' with ts_tree_edit, not yet reparsed */
   uint32_t parses;
   pymm_types *types; /* type facts of the current tree, built on first use */
+  pymm_changes changes; /* since the last pymm_document_take_changes() */
 };
+
+/* Widens the changed span to cover bytes [start, end) of the current text. */
+static void changes_cover(pymm_changes *c, uint32_t start, uint32_t end) {
+  if (c->replaced) return;
+  if (!c->changed) {
+    c->changed = true;
+    c->start = start;
+    c->end = end;
+    return;
+  }
+  if (start < c->start) c->start = start;
+  if (end > c->end) c->end = end;
+}
 
 static const char *read_text(void *payload, uint32_t offset, TSPoint point, uint32_t *bytes_read) {
   (void)point;
@@ -29,6 +43,13 @@ static const char *read_text(void *payload, uint32_t offset, TSPoint point, uint
 static void reparse(pymm_document *doc) {
   TSInput input = {doc->text, read_text, TSInputEncodingUTF8};
   TSTree *tree = ts_parser_parse(doc->parser, doc->tree, input);
+  if (doc->tree && doc->changes.changed && !doc->changes.replaced) {
+    /* Structure can change beyond the edited bytes (an unclosed bracket): widen the span to cover it. */
+    uint32_t count = 0;
+    TSRange *ranges = ts_tree_get_changed_ranges(doc->tree, tree, &count);
+    for (uint32_t i = 0; i < count; i++) changes_cover(&doc->changes, ranges[i].start_byte, ranges[i].end_byte);
+    free(ranges);
+  }
   ts_tree_delete(doc->tree);
   doc->tree = tree;
   doc->dirty = false;
@@ -45,6 +66,7 @@ pymm_document *pymm_document_new(const char *s, size_t length) {
   doc->text = pymm_text_new(s, length);
   doc->parser = ts_parser_new();
   ts_parser_set_language(doc->parser, tree_sitter_python());
+  doc->changes.changed = doc->changes.replaced = true;
   reparse(doc);
   return doc;
 }
@@ -70,6 +92,16 @@ bool pymm_document_apply_change(pymm_document *doc, uint32_t start, uint32_t end
       .new_end_point = {edit.new_end_point.row, edit.new_end_point.column},
   };
   ts_tree_edit(doc->tree, &ts_edit);
+  /* The old span moves with the edit: its end shifts when after the replaced bytes, and is cut to the
+   * inserted text when inside them. */
+  pymm_changes *c = &doc->changes;
+  int64_t delta = (int64_t)edit.new_end_byte - (int64_t)edit.old_end_byte;
+  if (c->changed && !c->replaced) {
+    if (c->start > edit.start_byte) c->start = c->start >= edit.old_end_byte ? (uint32_t)(c->start + delta) : edit.start_byte;
+    if (c->end > edit.start_byte) c->end = c->end >= edit.old_end_byte ? (uint32_t)(c->end + delta) : edit.new_end_byte;
+  }
+  changes_cover(c, edit.start_byte, edit.new_end_byte);
+  c->delta += delta;
   doc->dirty = true;
   forget_facts(doc);
   return true;
@@ -81,6 +113,7 @@ void pymm_document_set_text(pymm_document *doc, const char *s, size_t length) {
   ts_tree_delete(doc->tree);
   doc->tree = NULL;
   forget_facts(doc);
+  doc->changes.changed = doc->changes.replaced = true;
   reparse(doc);
 }
 
@@ -92,6 +125,13 @@ const TSTree *pymm_document_tree(pymm_document *doc) {
 }
 
 uint32_t pymm_document_parse_count(const pymm_document *doc) { return doc->parses; }
+
+pymm_changes pymm_document_take_changes(pymm_document *doc) {
+  if (doc->dirty) reparse(doc);
+  pymm_changes c = doc->changes;
+  memset(&doc->changes, 0, sizeof doc->changes);
+  return c;
+}
 
 pymm_types *pymm_document__types(pymm_document *doc) {
   if (!doc->types) doc->types = pymm_types__new(doc);

@@ -65,9 +65,7 @@ static const char *intern(pymm_types *types, const char *prefix, const char *nam
 }
 
 static size_t memo_hash(uint32_t scope_start, const char *kind, const char *name) {
-  size_t h = 2166136261u ^ scope_start ^ ((size_t)(uintptr_t)kind >> 4);
-  for (const char *p = name; *p; p++) h = (h ^ (unsigned char)*p) * 16777619u;
-  return h;
+  return (size_t)pymm_hash(PYMM_HASH_SEED ^ scope_start ^ ((uintptr_t)kind >> 4), name, strlen(name));
 }
 
 static memo *memo_slot(pymm_types *types, uint32_t scope_start, const char *kind, const char *name) {
@@ -469,11 +467,7 @@ static void scope_facts_free(scope_facts *facts) {
   free(facts);
 }
 
-static size_t name_hash(const char *s, size_t n) {
-  size_t h = 2166136261u;
-  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
-  return h;
-}
+static size_t name_hash(const char *s, size_t n) { return (size_t)pymm_hash(PYMM_HASH_SEED, s, n); }
 
 /* The entry of the name s[0..n), or the empty slot where it would go; NULL before the first name. */
 static scope_name *name_slot(const scope_facts *f, const char *s, size_t n) {

@@ -1,0 +1,151 @@
+/* Incremental diagnostics: after every burst of random edits to real files (the Python standard library of
+ * this machine and the editor example), pymm_diagnostics_update() must give exactly what a full run over a
+ * fresh parse of the same text gives: the same findings, ranges and fixes. */
+#include <dirent.h>
+#include <stdlib.h>
+
+#include "fixtures.h"
+#include "harness.h"
+#include "pymm/features.h"
+
+static uint64_t state = 88172645463325252u;
+static uint32_t next_random(uint32_t n) {
+  state ^= state << 13;
+  state ^= state >> 7;
+  state ^= state << 17;
+  return (uint32_t)(state % n);
+}
+
+/* What a user types or deletes: a letter, a keyword, a line break, a bracket, or a few bytes gone. */
+static void random_edit(pymm_document *doc) {
+  static const char *const typed[] = {"x", " ", "\n", "(", ")", ":", "\"", "yield ", "global g\n", "async ",
+                                      "    ", "[]", "# noqa", "import os\n", "x = []\n", "\n    pass\n", "#"};
+  const pymm_text *t = pymm_document_text(doc);
+  uint32_t length = pymm_text_length(t), at = length ? next_random(length) : 0;
+  uint32_t kind = next_random(4);
+  if (kind == 0) { /* most keystrokes type a letter */
+    pymm_document_apply_change(doc, at, at, "x", 1);
+  } else if (kind == 1) {
+    uint32_t end = at + 1 + next_random(4);
+    pymm_document_apply_change(doc, at, end > length ? length : end, "", 0);
+  } else {
+    const char *s = typed[next_random(sizeof typed / sizeof *typed)];
+    pymm_document_apply_change(doc, at, at, s, strlen(s));
+  }
+}
+
+/* The first difference between two lists, or -1. */
+static long first_difference(const pymm_diagnostics *a, const pymm_diagnostics *b) {
+  for (size_t i = 0; i < a->count || i < b->count; i++) {
+    if (i >= a->count || i >= b->count) return (long)i;
+    const pymm_diagnostic *x = &a->items[i], *y = &b->items[i];
+    bool same = x->rule == y->rule && x->start == y->start && x->end == y->end &&
+                x->fix.safety == y->fix.safety && x->fix.edit_count == y->fix.edit_count;
+    for (size_t k = 0; same && k < x->fix.edit_count; k++)
+      same = x->fix.edits[k].start == y->fix.edits[k].start && x->fix.edits[k].end == y->fix.edits[k].end &&
+             !strcmp(x->fix.edits[k].text, y->fix.edits[k].text);
+    if (!same) return (long)i;
+  }
+  return -1;
+}
+
+static void print_difference(const char *path, const pymm_diagnostics *a, const pymm_diagnostics *b, long i) {
+  fprintf(stderr, "%s: incremental %zu findings, full %zu; first difference at #%ld:\n", path, a->count, b->count, i);
+  if ((size_t)i < a->count)
+    fprintf(stderr, "  incremental: %s [%u, %u)\n", a->items[i].rule->code, a->items[i].start, a->items[i].end);
+  if ((size_t)i < b->count)
+    fprintf(stderr, "  full:        %s [%u, %u)\n", b->items[i].rule->code, b->items[i].start, b->items[i].end);
+}
+
+/* Edits one file 'rounds' times (1-3 edits each) and compares after each round; true when all agreed. */
+static bool check_file(const pymm_engine *engine, const char *path, int rounds, size_t *incremental_rounds) {
+  size_t length = 0;
+  pymm_error err = {{0}};
+  char *src = pymm_file_read(path, &length, &err);
+  if (!src || length > 200000) {
+    free(src);
+    return true;
+  }
+  pymm_document *doc = pymm_document_new(src, length);
+  free(src);
+  pymm_diagnostics *diagnostics = pymm_diagnostics_run(engine, doc, NULL);
+  bool agreed = true;
+  for (int round = 0; round < rounds && agreed; round++) {
+    for (uint32_t n = 1 + next_random(3); n > 0; n--) random_edit(doc);
+    uint64_t outline = diagnostics->outline;
+    diagnostics = pymm_diagnostics_update(engine, doc, diagnostics, NULL);
+    if (diagnostics->outline == outline) (*incremental_rounds)++;
+    const pymm_text *t = pymm_document_text(doc);
+    pymm_document *fresh_doc = pymm_document_new(pymm_text_data(t), pymm_text_length(t));
+    pymm_diagnostics *fresh = pymm_diagnostics_run(engine, fresh_doc, NULL);
+    long i = first_difference(diagnostics, fresh);
+    if (i >= 0) {
+      print_difference(path, diagnostics, fresh, i);
+      agreed = false;
+    }
+    pymm_diagnostics_free(fresh);
+    pymm_document_free(fresh_doc);
+  }
+  pymm_diagnostics_free(diagnostics);
+  pymm_document_free(doc);
+  return agreed;
+}
+
+static int compare_names(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+/* The .py files directly in the standard library's directory, sorted; '*count' of them. */
+static char **stdlib_files(size_t *count) {
+  const char *dirs[] = {getenv("PYMM_STDLIB"), "/usr/lib/python3.11", "/usr/lib/python3.12", "/usr/lib/python3.13"};
+  *count = 0;
+  for (size_t d = 0; d < sizeof dirs / sizeof *dirs; d++) {
+    DIR *dir = dirs[d] ? opendir(dirs[d]) : NULL;
+    if (!dir) continue;
+    char **names = NULL;
+    size_t cap = 0;
+    struct dirent *e;
+    while ((e = readdir(dir))) {
+      size_t n = strlen(e->d_name);
+      if (n < 4 || strcmp(e->d_name + n - 3, ".py")) continue;
+      PYMM_GROW(names, cap, *count + 1);
+      pymm_buf b = {0};
+      pymm_buf_printf(&b, "%s/%s", dirs[d], e->d_name);
+      names[(*count)++] = pymm_buf_take(&b);
+    }
+    closedir(dir);
+    if (*count) qsort(names, *count, sizeof *names, compare_names);
+    return names;
+  }
+  return NULL;
+}
+
+int main(void) {
+  pymm_engine *engine = default_engine(NULL);
+  OK(engine != NULL);
+  if (!engine) return 1;
+
+  TEST("incremental diagnostics equal a full run after random edits to the editor example") {
+    char path[4096];
+    snprintf(path, sizeof path, "%s/editors/example.py", getenv("PYMM_SOURCE_DIR") ? getenv("PYMM_SOURCE_DIR") : ".");
+    size_t incremental = 0;
+    OK(check_file(engine, path, 300, &incremental));
+    OK(incremental > 0);
+  }
+
+  TEST("incremental diagnostics equal a full run after random edits to the standard library") {
+    size_t count = 0, incremental = 0, rounds = 0, failed = 0;
+    char **files = stdlib_files(&count);
+    OK(count > 50);
+    for (size_t i = 0; i < count; i += 3) { /* a third of the files keeps the test to seconds */
+      if (!check_file(engine, files[i], 12, &incremental)) failed++;
+      rounds += 12;
+    }
+    INT_EQ(failed, 0);
+    printf("%zu files, %zu rounds of edits, %zu updated incrementally\n", (count + 2) / 3, rounds, incremental);
+    OK(incremental * 10 > rounds); /* the incremental path is taken, not only the fallback */
+    for (size_t i = 0; i < count; i++) free(files[i]);
+    free(files);
+  }
+
+  pymm_engine_free(engine);
+  return HARNESS_DONE();
+}
