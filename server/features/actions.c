@@ -18,14 +18,28 @@ static void copy_edits(pymm_action *action, const pymm_edit *edits, size_t count
   action->edit_count = count;
 }
 
+/* True when a string goes on past byte 'at' (a line end): a comment cannot go there. Walks down from the
+ * root with a cursor over the nodes that contain 'at' (ts_node_parent would walk from the root at each step). */
+static bool inside_string(TSNode root, uint32_t at) {
+  bool inside = false;
+  TSTreeCursor cursor = ts_tree_cursor_new(root);
+  for (;;) {
+    TSNode node = ts_tree_cursor_current_node(&cursor);
+    if ((node_is(node, "string") || node_is(node, "string_content")) && node_start(node) < at && node_end(node) > at) {
+      inside = true;
+      break;
+    }
+    if (node_start(node) > at || ts_tree_cursor_goto_first_child_for_byte(&cursor, at) < 0) break;
+  }
+  ts_tree_cursor_delete(&cursor);
+  return inside;
+}
+
 /* The edit that adds "# noqa: CODE" to the line of 'offset', merged into a "# noqa: ..." already there.
  * False when the line ends inside a string (a comment cannot go there) or already silences everything. */
 static bool noqa_edit(const rule_context *c, pymm_document *doc, const char *code, uint32_t offset, pymm_edit *out) {
   uint32_t end = pymm_rules__line_end(c, offset);
-  TSNode at = ts_node_descendant_for_byte_range(c->root, end, end);
-  for (; !ts_node_is_null(at); at = ts_node_parent(at)) /* a string that goes on past the line */
-    if ((node_is(at, "string") || node_is(at, "string_content")) && node_start(at) < end && node_end(at) > end)
-      return false;
+  if (inside_string(c->root, end)) return false;
   uint32_t start = pymm_rules__line_start(c, offset);
   for (uint32_t p = start; p < end; p++) {
     if (c->src[p] != '#') continue;
@@ -68,10 +82,24 @@ pymm_actions *pymm_actions_at(const pymm_engine *engine, pymm_document *doc, con
   const pymm_text *text = pymm_document_text(doc);
   rule_context c = {.engine = engine, .doc = doc, .src = pymm_text_data(text), .length = pymm_text_length(text)};
   c.root = ts_tree_root_node(pymm_document_tree(doc));
+  /* The diagnostics that touch [start, end]: sorted by start, so those from the first that starts past 'end'
+   * on cannot; one that starts earlier may still reach into the range. */
+  size_t low = 0, high = diagnostics->count;
+  while (low < high) {
+    size_t middle = low + (high - low) / 2;
+    if (diagnostics->items[middle].start > end) high = middle;
+    else low = middle + 1;
+  }
+  size_t *touching = NULL, touching_count = 0, touching_cap = 0;
+  for (size_t i = 0; i < low; i++) {
+    if (diagnostics->items[i].end < start) continue;
+    PYMM_GROW(touching, touching_cap, touching_count + 1);
+    touching[touching_count++] = i;
+  }
   /* Explain and ignore once per rule; fixes once per diagnostic. */
-  for (size_t i = 0; i < diagnostics->count; i++) {
+  for (size_t t = 0; t < touching_count; t++) {
+    size_t i = touching[t];
     const pymm_diagnostic *d = &diagnostics->items[i];
-    if (d->end < start || d->start > end) continue;
     if (d->fix.edit_count) {
       pymm_action *a = push(out, &cap);
       a->kind = PYMM_ACTION_QUICKFIX;
@@ -85,12 +113,11 @@ pymm_actions *pymm_actions_at(const pymm_engine *engine, pymm_document *doc, con
       copy_edits(a, d->fix.edits, d->fix.edit_count);
     }
   }
-  for (size_t i = 0; i < diagnostics->count; i++) {
+  for (size_t t = 0; t < touching_count; t++) {
+    size_t i = touching[t];
     const pymm_diagnostic *d = &diagnostics->items[i];
-    if (d->end < start || d->start > end) continue;
     bool seen = false;
-    for (size_t k = 0; k < i && !seen; k++)
-      seen = diagnostics->items[k].rule == d->rule && !(diagnostics->items[k].end < start || diagnostics->items[k].start > end);
+    for (size_t k = 0; k < t && !seen; k++) seen = diagnostics->items[touching[k]].rule == d->rule;
     if (seen) continue;
     pymm_edit edit;
     if (noqa_edit(&c, doc, d->rule->code, d->start, &edit)) {
@@ -120,6 +147,7 @@ pymm_actions *pymm_actions_at(const pymm_engine *engine, pymm_document *doc, con
       a->title = pymm_buf_take(&b);
     }
   }
+  free(touching);
   if (fix_all) {
     bool any = false;
     for (size_t i = 0; i < diagnostics->count && !any; i++)

@@ -60,25 +60,122 @@ static void mro_push(mro_list *l, const char *s) {
   if (l->count < MRO_MAX) l->items[l->count++] = pymm_strdup(s);
 }
 
-/* Finds the class named 'name' defined at module level or in the same block as 'near'. */
-static TSNode find_class(pymm_document *doc, TSNode near, const char *name) {
-  TSNode block = ts_node_parent(near);
+/* The classes defined directly in one node's body (a block, the module, a decorated definition), in order,
+ * each with its name and its parent: what find_class searches. */
+typedef struct class_entry {
+  TSNode node, parent;
+  uint32_t name_start, name_end; /* bytes of the name */
+} class_entry;
+
+typedef struct class_scope {
+  TSNode container;
+  class_entry *classes;
+  size_t count;
+} class_scope;
+
+#define SCOPE_MAX 16
+
+/* What one MRO hover knows of the tree: the scopes listed so far. Lives for one hover, so nothing goes stale
+ * when the document changes. Free with finder_free(). */
+typedef struct class_finder {
+  pymm_document *doc;
+  const char *text; /* the document's text, to compare names */
+  uint32_t length;
+  TSNode root;
+  TSFieldId name_field, definition_field; /* looked up once: by name they cost a scan of every field name */
+  class_scope scopes[SCOPE_MAX];
+  size_t scope_count;
+} class_finder;
+
+static void finder_init(class_finder *f, pymm_document *doc) {
+  const TSTree *tree = pymm_document_tree(doc);
+  const TSLanguage *language = ts_tree_language(tree);
+  const pymm_text *text = pymm_document_text(doc);
+  *f = (class_finder){.doc = doc, .text = pymm_text_data(text), .length = pymm_text_length(text),
+                      .root = ts_tree_root_node(tree)};
+  f->name_field = ts_language_field_id_for_name(language, "name", 4);
+  f->definition_field = ts_language_field_id_for_name(language, "definition", 10);
+}
+
+static void finder_free(class_finder *f) {
+  for (size_t i = 0; i < f->scope_count; i++) free(f->scopes[i].classes);
+  f->scope_count = 0;
+}
+
+/* The child of the cursor's node in field 'field' (the cursor comes back to the node); null when none. */
+static TSNode cursor_field(TSTreeCursor *cursor, TSFieldId field) {
+  TSNode found = {0};
+  if (!ts_tree_cursor_goto_first_child(cursor)) return found;
+  do {
+    if (ts_tree_cursor_current_field_id(cursor) == field) {
+      found = ts_tree_cursor_current_node(cursor);
+      break;
+    }
+  } while (ts_tree_cursor_goto_next_sibling(cursor));
+  ts_tree_cursor_goto_parent(cursor);
+  return found;
+}
+
+/* Lists the class definitions among the named children of 'container' (through decorated definitions) with
+ * one pass of a tree cursor: ts_node_named_child(n, i) walks i children, so a loop over it is quadratic. */
+static void scope_list(const class_finder *f, TSNode container, class_scope *out) {
+  size_t cap = 0;
+  *out = (class_scope){.container = container};
+  TSTreeCursor cursor = ts_tree_cursor_new(container);
+  if (ts_tree_cursor_goto_first_child(&cursor)) {
+    do {
+      TSNode c = ts_tree_cursor_current_node(&cursor);
+      if (!ts_node_is_named(c)) continue;
+      TSNode parent = container;
+      if (node_is(c, "decorated_definition")) {
+        parent = c;
+        c = cursor_field(&cursor, f->definition_field);
+      }
+      if (ts_node_is_null(c) || !node_is(c, "class_definition")) continue;
+      TSNode name = ts_node_child_by_field_id(c, f->name_field);
+      if (ts_node_is_null(name)) continue; /* no name to be found by */
+      PYMM_GROW(out->classes, cap, out->count + 1);
+      out->classes[out->count++] = (class_entry){c, parent, ts_node_start_byte(name), ts_node_end_byte(name)};
+    } while (ts_tree_cursor_goto_next_sibling(&cursor));
+  }
+  ts_tree_cursor_delete(&cursor);
+}
+
+/* The scope of 'container', listed on first use. Borrowed: valid until finder_free(); 'spare' holds it when
+ * the finder is full (the caller frees spare->classes). */
+static const class_scope *scope_of(class_finder *f, TSNode container, class_scope *spare) {
+  for (size_t i = 0; i < f->scope_count; i++)
+    if (ts_node_eq(f->scopes[i].container, container) &&
+        ts_node_start_byte(f->scopes[i].container) == ts_node_start_byte(container))
+      return &f->scopes[i];
+  class_scope *s = f->scope_count < SCOPE_MAX ? &f->scopes[f->scope_count++] : spare;
+  scope_list(f, container, s);
+  return s;
+}
+
+/* Finds the class named 'name' defined in the same block as 'near' (whose parent is 'near_parent') or, when
+ * none is there, at module level: the first one at or after 'near', else the last one before it. Fills
+ * '*parent' with the found class's parent. */
+static TSNode find_class(class_finder *f, TSNode near, TSNode near_parent, const char *name, TSNode *parent) {
+  size_t length = strlen(name);
   for (int pass = 0; pass < 2; pass++) {
-    if (pass == 1) block = ts_tree_root_node(pymm_document_tree(doc));
+    TSNode block = pass == 0 ? near_parent : f->root;
     if (ts_node_is_null(block)) continue;
-    uint32_t count = ts_node_named_child_count(block);
+    class_scope spare = {0};
+    const class_scope *scope = scope_of(f, block, &spare);
     TSNode found = {0};
     bool any = false;
-    for (uint32_t i = 0; i < count; i++) {
-      TSNode c = ts_node_named_child(block, i);
-      if (node_is(c, "decorated_definition")) c = ts_node_child_by_field_name(c, "definition", 10);
-      if (ts_node_is_null(c) || !node_is(c, "class_definition")) continue;
-      if (pymm_node_text_eq(doc, ts_node_child_by_field_name(c, "name", 4), name)) {
-        found = c;
+    for (size_t i = 0; i < scope->count; i++) {
+      const class_entry *e = &scope->classes[i];
+      if (e->name_end - e->name_start == length && e->name_end <= f->length &&
+          !memcmp(f->text + e->name_start, name, length)) {
+        found = e->node;
+        *parent = e->parent;
         any = true;
-        if (ts_node_start_byte(c) >= ts_node_start_byte(near)) break;
+        if (ts_node_start_byte(e->node) >= ts_node_start_byte(near)) break;
       }
     }
+    free(spare.classes);
     if (any) return found;
   }
   TSNode none = {0};
@@ -110,8 +207,9 @@ static bool exception_path(const pymm_engine *engine, const char *name, mro_list
 /* Linearises 'cls' into 'out'. Classes not defined in the file are opaque: their own bases are unknown
  * (noted in '*opaque'), except builtin exceptions, whose chain the guide draws. Returns false on an
  * inconsistent hierarchy or when the depth runs out. */
-static bool linearize(const pymm_engine *engine, pymm_document *doc, TSNode cls, int depth, mro_list *out,
-                      bool *opaque) {
+static bool linearize(const pymm_engine *engine, class_finder *f, TSNode cls, TSNode parent, int depth,
+                      mro_list *out, bool *opaque) {
+  pymm_document *doc = f->doc;
   char *self = pymm_node_text(doc, ts_node_child_by_field_name(cls, "name", 4));
   mro_push(out, self);
   free(self);
@@ -125,9 +223,10 @@ static bool linearize(const pymm_engine *engine, pymm_document *doc, TSNode cls,
   for (int i = 0; i < n; i++) {
     mro_list *l = &seqs[seq_count++];
     l->count = 0;
-    TSNode base = strchr(bases[i], '.') ? (TSNode){0} : find_class(doc, cls, bases[i]);
+    TSNode base_parent = {0};
+    TSNode base = strchr(bases[i], '.') ? (TSNode){0} : find_class(f, cls, parent, bases[i], &base_parent);
     if (!ts_node_is_null(base) && !ts_node_eq(base, cls)) {
-      ok = ok && linearize(engine, doc, base, depth + 1, l, opaque);
+      ok = ok && linearize(engine, f, base, base_parent, depth + 1, l, opaque);
     } else {
       mro_list chain = {0};
       static const char *const builtin_classes[] = {"list", "dict", "set", "frozenset", "tuple", "str", "bytes",
@@ -189,7 +288,11 @@ static void mro(const pymm_engine *engine, pymm_document *doc, TSNode cls, pymm_
   if (!node_is(cls, "class_definition")) return;
   mro_list l = {0};
   bool opaque = false;
-  if (linearize(engine, doc, cls, 0, &l, &opaque) && l.count > 1) {
+  class_finder f;
+  finder_init(&f, doc);
+  bool ok = linearize(engine, &f, cls, ts_node_parent(cls), 0, &l, &opaque);
+  finder_free(&f);
+  if (ok && l.count > 1) {
     pymm_buf b = {0};
     pymm_buf_puts(&b, "MRO: `");
     for (int i = 0; i < l.count; i++) pymm_buf_printf(&b, "%s%s", i ? " → " : "", l.items[i]);

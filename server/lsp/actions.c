@@ -1,5 +1,6 @@
 /* textDocument/codeAction: quick fixes, "Ignore PMMnnn for this line", "Explain: <section>", and
  * source.fixAll.pymm. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,13 +19,58 @@ static bool wanted(const cJSON *only, const char *kind) {
   return false;
 }
 
+/* How many bytes cJSON's printer adds to escape byte c inside a string: 1 for \" \\ \b \f \n \r \t, 5 for
+ * the other control characters (\u00XX), 0 for every other byte (UTF-8 goes out as it is). */
+static unsigned escape_extra(unsigned char c) {
+  if (c == '"' || c == '\\' || c == '\b' || c == '\f' || c == '\n' || c == '\r' || c == '\t') return 1;
+  return c < 0x20 ? 5 : 0;
+}
+
+/* 'text' as a JSON string, escaped byte for byte as cJSON prints a string, in a raw item that the printer
+ * copies as it is. A fix-all edit's text is most of the document: cJSON's printer escapes it several times
+ * slower than this one pass, which copies the runs between escapes into a buffer sized for the worst case
+ * (six bytes out for one in; only the pages written are touched). */
+static cJSON *string_json(const char *text) {
+  unsigned char extra[256];
+  for (unsigned c = 0; c < 256; c++) extra[c] = (unsigned char)escape_extra((unsigned char)c);
+  const unsigned char *in = (const unsigned char *)text;
+  size_t length = strlen(text);
+  char *out = pymm_alloc(6 * length + 3), *o = out;
+  *o++ = '"';
+  size_t run = 0;
+  for (size_t i = 0; i < length; i++) {
+    if (!extra[in[i]]) continue;
+    memcpy(o, text + run, i - run);
+    o += i - run;
+    run = i + 1;
+    *o++ = '\\';
+    switch (in[i]) {
+    case '"': *o++ = '"'; break;
+    case '\\': *o++ = '\\'; break;
+    case '\b': *o++ = 'b'; break;
+    case '\f': *o++ = 'f'; break;
+    case '\n': *o++ = 'n'; break;
+    case '\r': *o++ = 'r'; break;
+    case '\t': *o++ = 't'; break;
+    default: o += snprintf(o, 6, "u%04x", in[i]); break; /* lower-case hex, as cJSON writes it */
+    }
+  }
+  memcpy(o, text + run, length - run);
+  o += length - run;
+  *o++ = '"';
+  *o = '\0';
+  cJSON *raw = cJSON_CreateRaw(out);
+  free(out);
+  return raw;
+}
+
 static cJSON *edit_json(pymm_server *s, const pymm_document *doc, const char *uri, const pymm_edit *edits, size_t n) {
   cJSON *workspace_edit = cJSON_CreateObject();
   cJSON *list = cJSON_AddArrayToObject(cJSON_AddObjectToObject(workspace_edit, "changes"), uri);
   for (size_t i = 0; i < n; i++) {
     cJSON *e = cJSON_CreateObject();
     cJSON_AddItemToObject(e, "range", lsp_range_json(doc, edits[i].start, edits[i].end, s->encoding));
-    cJSON_AddStringToObject(e, "newText", edits[i].text);
+    cJSON_AddItemToObject(e, "newText", string_json(edits[i].text));
     cJSON_AddItemToArray(list, e);
   }
   return workspace_edit;

@@ -1,12 +1,18 @@
 /* Times pymm's features in-process, without the protocol, so a profiler sees only them:
  *
- *   feature_profile FILE [HOVERS] [EDITS]
+ *   feature_profile FILE [HOVERS] [EDITS] [ACTIONS] [--dump OUT]
  *
  * loads the engine once, opens FILE, then times pymm_hover_at + pymm_hover_render at HOVERS identifiers spread
  * over the file, the diagnostics of the whole file, and EDITS one-character edits (insert "x" after an
  * identifier, then delete it), each followed by the diagnostics (or a hover when there are no rules). Prints
- * percentiles and the slowest hover positions. EDITS = 0 skips the diagnostics, to profile hovers alone. Under `valgrind --tool=callgrind --toggle-collect=...` the
- * instruction counts are repeatable on a noisy machine. */
+ * percentiles and the slowest hover positions. EDITS = 0 skips the diagnostics, to profile hovers alone.
+ * ACTIONS (default 0) times pymm_actions_at as an editor asks for it: on each diagnostic's range, then on
+ * identifiers, without fix-all (which is built once per document version and kept).
+ * Under `valgrind --tool=callgrind --toggle-collect=...` the instruction counts are repeatable on a noisy
+ * machine.
+ *
+ * --dump OUT writes, instead of timing, the hover at every byte offset (Markdown and plain text) and the code
+ * actions for every diagnostic, identifier and the whole file, so two builds can be compared with cmp. */
 #define _XOPEN_SOURCE 700
 #include <ctype.h>
 #include <stdio.h>
@@ -66,12 +72,83 @@ static size_t identifiers(const char *text, size_t length, size_t want, uint32_t
   return count;
 }
 
+/* FNV-1a: a short name for a rendered hover in the dump. */
+static uint64_t fnv(const char *s, uint64_t h) {
+  for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211u;
+  return h;
+}
+
+static void dump_actions(FILE *out, const pymm_actions *a, const char *what, uint32_t start, uint32_t end) {
+  fprintf(out, "actions %s [%u, %u]: %zu\n", what, start, end, a->count);
+  for (size_t i = 0; i < a->count; i++) {
+    const pymm_action *x = &a->items[i];
+    fprintf(out, "  kind=%d rule=%s diagnostic=%zu entry=%d preferred=%d title=%s\n", (int)x->kind,
+            x->rule ? x->rule->code : "-", x->kind == PYMM_ACTION_FIX_ALL ? 0 : x->diagnostic,
+            x->kind == PYMM_ACTION_EXPLAIN ? x->entry : 0, (int)x->preferred, x->title);
+    for (size_t k = 0; k < x->edit_count; k++)
+      fprintf(out, "    edit [%u, %u) %s\n", x->edits[k].start, x->edits[k].end, x->edits[k].text);
+  }
+}
+
+/* Writes every hover and the code actions of the document to 'path' (see the top of the file). */
+static int dump(const pymm_engine *engine, pymm_document *doc, const char *text, size_t length, const char *path) {
+  FILE *out = fopen(path, "w");
+  if (!out) {
+    perror(path);
+    return 2;
+  }
+  pymm_settings settings = pymm_settings_default();
+  uint64_t last = 0;
+  for (uint32_t offset = 0; offset <= length; offset++) {
+    pymm_hover *h = pymm_hover_at(engine, doc, offset);
+    char *md = h ? pymm_hover_render(engine, h, PYMM_MARKUP_MARKDOWN, &settings) : NULL;
+    char *plain = h ? pymm_hover_render(engine, h, PYMM_MARKUP_PLAINTEXT, &settings) : NULL;
+    uint64_t key = h ? fnv(plain, fnv(md, 14695981039346656037u)) ^ ((uint64_t)h->start << 32 | h->end) : 0;
+    if (key != last) {
+      if (h) fprintf(out, "hover %u [%u, %u)\n%s\n%s\n", offset, h->start, h->end, md, plain);
+      else fprintf(out, "hover %u none\n", offset);
+      last = key;
+    }
+    free(md);
+    free(plain);
+    pymm_hover_free(h);
+  }
+  pymm_diagnostics *d = pymm_diagnostics_run(engine, doc, NULL);
+  for (size_t i = 0; i < d->count; i++) {
+    pymm_actions *a = pymm_actions_at(engine, doc, d, d->items[i].start, d->items[i].end, NULL, false);
+    dump_actions(out, a, "diagnostic", d->items[i].start, d->items[i].end);
+    pymm_actions_free(a);
+  }
+  uint32_t *mids = calloc(2001, sizeof *mids), *ends = calloc(2001, sizeof *ends);
+  size_t n = identifiers(text, length, 2000, mids, ends);
+  for (size_t i = 0; i < n; i++) {
+    uint32_t start = mids[i] - (mids[i] > 0 && i % 2), end = i % 3 ? ends[i] : mids[i];
+    pymm_actions *a = pymm_actions_at(engine, doc, d, start, end, NULL, false);
+    dump_actions(out, a, "identifier", start, end);
+    pymm_actions_free(a);
+  }
+  pymm_actions *a = pymm_actions_at(engine, doc, d, 0, (uint32_t)length, NULL, true);
+  dump_actions(out, a, "file", 0, (uint32_t)length);
+  pymm_actions_free(a);
+  free(mids);
+  free(ends);
+  pymm_diagnostics_free(d);
+  fclose(out);
+  return 0;
+}
+
 int main(int argc, char **argv) {
+  const char *dump_path = NULL;
+  if (argc >= 4 && !strcmp(argv[argc - 2], "--dump")) {
+    dump_path = argv[argc - 1];
+    argc -= 2;
+  }
   if (argc < 2) {
-    fprintf(stderr, "usage: feature_profile FILE [HOVERS] [EDITS]\n");
+    fprintf(stderr, "usage: feature_profile FILE [HOVERS] [EDITS] [ACTIONS] [--dump OUT]\n");
     return 2;
   }
   size_t hovers = argc > 2 ? (size_t)atoi(argv[2]) : 500, edits = argc > 3 ? (size_t)atoi(argv[3]) : 200;
+  size_t actions = argc > 4 ? (size_t)atoi(argv[4]) : 0;
   pymm_error err = {{0}};
   size_t length;
   char *text = pymm_file_read(argv[1], &length, &err);
@@ -86,10 +163,22 @@ int main(int argc, char **argv) {
     fprintf(stderr, "%s\n", err.message);
     return 2;
   }
+  /* The server compiles the hover query on its loader thread: keep that out of the first hover. */
+  if (!pymm_engine_prepare(engine, &err)) {
+    fprintf(stderr, "%s\n", err.message);
+    return 2;
+  }
   printf("engine load            %.1f ms\n", (now() - t0) * 1e3);
   t0 = now();
   pymm_document *doc = pymm_document_new(text, length);
   printf("open (parse)           %.2f ms\n", (now() - t0) * 1e3);
+  if (dump_path) {
+    int code = dump(engine, doc, text, length, dump_path);
+    pymm_document_free(doc);
+    pymm_engine_free(engine);
+    free(text);
+    return code;
+  }
   if (edits > 0) { /* EDITS = 0 profiles hovers alone */
     t0 = now();
     pymm_diagnostics *d = pymm_diagnostics_run(engine, doc, NULL);
@@ -101,25 +190,53 @@ int main(int argc, char **argv) {
   size_t n = identifiers(text, length, hovers, mids, ends);
   double *times = calloc(n + edits + 1, sizeof *times);
   pymm_settings settings = pymm_settings_default();
-  size_t slowest[5] = {0};
+  size_t slowest[5], slow_count = 0;
   for (size_t i = 0; i < n; i++) {
     t0 = now();
     pymm_hover *h = pymm_hover_at(engine, doc, mids[i]);
     if (h) free(pymm_hover_render(engine, h, PYMM_MARKUP_MARKDOWN, &settings));
     times[i] = now() - t0;
     pymm_hover_free(h);
-    for (int k = 0; k < 5; k++) {
-      if (times[i] > times[slowest[k]]) {
-        memmove(slowest + k + 1, slowest + k, (4 - (size_t)k) * sizeof *slowest);
-        slowest[k] = i;
-        break;
-      }
+    /* Keep the five slowest, slowest first. */
+    size_t k = 0;
+    while (k < slow_count && times[slowest[k]] >= times[i]) k++;
+    if (k < 5) {
+      size_t moved = (slow_count < 5 ? slow_count : 4) - k;
+      memmove(slowest + k + 1, slowest + k, moved * sizeof *slowest);
+      slowest[k] = i;
+      if (slow_count < 5) slow_count++;
     }
   }
   report("hover", times, n);
-  for (int k = 0; k < 5 && k < (int)n; k++) {
+  for (size_t k = 0; k < slow_count; k++) {
     pymm_position p = pymm_text_position(pymm_document_text(doc), mids[slowest[k]], PYMM_ENCODING_UTF8);
     printf("  slow hover %d:%d  %.3f ms\n", p.line + 1, p.character + 1, times[slowest[k]] * 1e3);
+  }
+  if (actions > 0) {
+    /* As an editor asks: each diagnostic's range first, then identifiers (fix-all is cached per version). */
+    pymm_diagnostics *d = pymm_diagnostics_run(engine, doc, NULL);
+    double *action_times = calloc(actions, sizeof *action_times);
+    size_t count = 0;
+    for (size_t i = 0; i < actions; i++) {
+      uint32_t start, end;
+      if (i < d->count) {
+        start = d->items[i].start;
+        end = d->items[i].end;
+      } else if (n > 0) {
+        size_t k = (i - d->count) * n / (actions - d->count);
+        start = mids[k];
+        end = ends[k];
+      } else {
+        break;
+      }
+      t0 = now();
+      pymm_actions *a = pymm_actions_at(engine, doc, d, start, end, NULL, false);
+      action_times[count++] = now() - t0;
+      pymm_actions_free(a);
+    }
+    report("code action", action_times, count);
+    free(action_times);
+    pymm_diagnostics_free(d);
   }
   size_t m = 0;
   for (size_t i = 0; i < edits && n > 0; i++) {
