@@ -127,7 +127,8 @@ typedef struct pymm_diagnostic {
 typedef struct pymm_diagnostics {
   pymm_diagnostic *items; /* sorted by start */
   size_t count;
-  uint64_t outline; /* a fingerprint of what rules read across top-level statements (diagnostics.c) */
+  bool incremental;               /* made by pymm_diagnostics_update() re-running only where the text changed */
+  struct pymm_outline *outline;   /* what rules read across top-level statements; internal to diagnostics.c */
 } pymm_diagnostics;
 
 /* Which rules run: codes or code prefixes ("PMM1", "PMM101"; "ALL"), NULL-terminated lists. A NULL or empty

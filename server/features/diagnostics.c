@@ -167,8 +167,11 @@ static uint64_t outline_of(const char *src, TSNode n, uint64_t h) {
   if (node_is(n, "class_definition")) {
     TSNode bases = node_field(n, "superclasses");
     if (!ts_node_is_null(bases)) h = pymm_hash(h, src + node_start(bases), node_end(bases) - node_start(bases));
-    uint32_t count = ts_node_named_child_count(body);
-    for (uint32_t i = 0; i < count; i++) h = outline_of(src, ts_node_named_child(body, i), h);
+    TSTreeCursor members = ts_tree_cursor_new(body);
+    for (bool more = ts_tree_cursor_goto_first_child(&members); more; more = ts_tree_cursor_goto_next_sibling(&members))
+      if (ts_node_is_named(ts_tree_cursor_current_node(&members)))
+        h = outline_of(src, ts_tree_cursor_current_node(&members), h);
+    ts_tree_cursor_delete(&members);
     return h;
   }
   const char *text = src + node_start(body);
@@ -178,20 +181,54 @@ static uint64_t outline_of(const char *src, TSNode n, uint64_t h) {
   return pymm_hash(h, words, sizeof words);
 }
 
-static uint64_t outline(pymm_document *doc) {
+/* One top-level statement's part of the outline. */
+typedef struct outline_part {
+  uint32_t start, end;
+  uint64_t hash;
+} outline_part;
+
+typedef struct pymm_outline {
+  outline_part *parts; /* in document order */
+  size_t count, cap;
+} pymm_outline;
+
+static void outline_add(pymm_outline *o, const char *src, TSNode statement) {
+  PYMM_GROW(o->parts, o->cap, o->count + 1);
+  outline_part part = {node_start(statement), node_end(statement), outline_of(src, statement, PYMM_HASH_SEED)};
+  o->parts[o->count++] = part;
+}
+
+/* The parts of the top-level statements that touch bytes [start, end] (all with 0, UINT32_MAX); '*first' and
+ * '*last' widen to cover them. A cursor, not ts_node_child(root, i), which walks from the first child. */
+static void outline_statements(pymm_document *doc, uint32_t start, uint32_t end, pymm_outline *o, uint32_t *first,
+                               uint32_t *last) {
   const char *src = pymm_text_data(pymm_document_text(doc));
-  TSNode root = ts_tree_root_node(pymm_document_tree(doc));
-  uint64_t h = PYMM_HASH_SEED;
-  uint32_t count = ts_node_child_count(root);
-  for (uint32_t i = 0; i < count; i++) h = outline_of(src, ts_node_child(root, i), h);
-  return h;
+  TSTreeCursor statements = ts_tree_cursor_new(ts_tree_root_node(pymm_document_tree(doc)));
+  for (bool more = ts_tree_cursor_goto_first_child(&statements); more;
+       more = ts_tree_cursor_goto_next_sibling(&statements)) {
+    TSNode statement = ts_tree_cursor_current_node(&statements);
+    if (node_end(statement) < start) continue;
+    if (node_start(statement) > end) break;
+    outline_add(o, src, statement);
+    if (node_start(statement) < *first) *first = node_start(statement);
+    if (node_end(statement) > *last) *last = node_end(statement);
+  }
+  ts_tree_cursor_delete(&statements);
+}
+
+static void outline_free(pymm_outline *o) {
+  if (!o) return;
+  free(o->parts);
+  free(o);
 }
 
 pymm_diagnostics *pymm_diagnostics_run(const pymm_engine *engine, pymm_document *doc,
                                        const pymm_rule_filter *filter) {
   pymm_document_take_changes(doc);
   pymm_diagnostics *out = collect(engine, doc, filter, 0, pymm_text_length(pymm_document_text(doc)));
-  out->outline = outline(doc);
+  out->outline = pymm_calloc(1, sizeof *out->outline);
+  uint32_t first = 0, last = 0;
+  outline_statements(doc, 0, UINT32_MAX, out->outline, &first, &last);
   return out;
 }
 
@@ -211,32 +248,56 @@ static void shift(pymm_diagnostic *d, uint32_t from, int64_t delta) {
 pymm_diagnostics *pymm_diagnostics_update(const pymm_engine *engine, pymm_document *doc,
                                           pymm_diagnostics *previous, const pymm_rule_filter *filter) {
   pymm_changes changes = pymm_document_take_changes(doc);
-  if (!previous || changes.replaced) goto full;
+  if (!previous || !previous->outline || changes.replaced) goto full;
   if (!changes.changed) return previous;
-  uint64_t now = outline(doc);
-  if (now != previous->outline) goto full;
-  /* The region to check again: the top-level statements that the changed bytes touch. */
-  TSNode root = ts_tree_root_node(pymm_document_tree(doc));
-  uint32_t start = changes.start, end = changes.end, count = ts_node_child_count(root);
-  for (uint32_t i = 0; i < count; i++) {
-    TSNode statement = ts_node_child(root, i);
-    if (node_end(statement) < changes.start || node_start(statement) > changes.end) continue;
-    if (node_start(statement) < start) start = node_start(statement);
-    if (node_end(statement) > end) end = node_end(statement);
+  /* The region to check again: the top-level statements that the changed bytes touch, [start, end) now and
+   * [start, old_end) before. Their outline must be what it was, else the change can reach further. */
+  uint32_t start = changes.start, end = changes.end;
+  pymm_outline region = {0};
+  outline_statements(doc, changes.start, changes.end, &region, &start, &end);
+  uint32_t old_end = (uint32_t)(end - changes.delta);
+  const pymm_outline *old = previous->outline;
+  size_t first = 0, after = 0;
+  while (first < old->count && old->parts[first].end <= start) first++;
+  for (after = first; after < old->count && old->parts[after].start < old_end; after++) {}
+  bool same = after - first == region.count && (first == old->count || old->parts[first].start >= start) &&
+              (after == first || old->parts[after - 1].end <= old_end);
+  for (size_t i = 0; same && i < region.count; i++) same = old->parts[first + i].hash == region.parts[i].hash;
+  if (!same) {
+    free(region.parts);
+    goto full;
   }
   /* What lay outside the region is kept, moved by the edits when after it; a fix that reaches into the
    * region (an import at the top for a finding below) cannot be kept. */
-  uint32_t old_end = (uint32_t)(end - changes.delta);
   for (size_t i = 0; i < previous->count; i++) {
     const pymm_diagnostic *d = &previous->items[i];
     bool outside = d->start < start ? d->end <= start : d->start >= old_end;
     if (!outside) continue;
     for (size_t k = 0; k < d->fix.edit_count; k++)
-      if (d->fix.edits[k].end > start && d->fix.edits[k].start < old_end) goto full;
+      if (d->fix.edits[k].end > start && d->fix.edits[k].start < old_end) {
+        free(region.parts);
+        goto full;
+      }
   }
+  /* The outline: the parts before, the region's, the parts after moved. */
+  pymm_outline *outline = pymm_calloc(1, sizeof *outline);
+  outline->cap = old->count - (after - first) + region.count;
+  outline->parts = pymm_calloc(outline->cap ? outline->cap : 1, sizeof *outline->parts);
+  memcpy(outline->parts, old->parts, first * sizeof *old->parts);
+  if (region.count) memcpy(outline->parts + first, region.parts, region.count * sizeof *region.parts);
+  outline->count = first + region.count;
+  for (size_t i = after; i < old->count; i++) {
+    outline_part part = old->parts[i];
+    part.start = (uint32_t)(part.start + changes.delta);
+    part.end = (uint32_t)(part.end + changes.delta);
+    outline->parts[outline->count++] = part;
+  }
+  free(region.parts);
+
   pymm_diagnostics *fresh = collect(engine, doc, filter, start, end);
   pymm_diagnostics *out = pymm_calloc(1, sizeof *out);
-  out->outline = now;
+  out->outline = outline;
+  out->incremental = true;
   size_t cap = 0, next = 0;
   for (size_t i = 0; i <= previous->count; i++) {
     pymm_diagnostic *d = i < previous->count ? &previous->items[i] : NULL;
@@ -257,6 +318,7 @@ pymm_diagnostics *pymm_diagnostics_update(const pymm_engine *engine, pymm_docume
   }
   fresh->count = 0;
   pymm_diagnostics_free(fresh);
+  outline_free(previous->outline);
   free(previous->items);
   free(previous);
   return out;
@@ -269,5 +331,6 @@ void pymm_diagnostics_free(pymm_diagnostics *diagnostics) {
   if (!diagnostics) return;
   for (size_t i = 0; i < diagnostics->count; i++) pymm_fix__clear(&diagnostics->items[i].fix);
   free(diagnostics->items);
+  outline_free(diagnostics->outline);
   free(diagnostics);
 }
