@@ -1319,7 +1319,8 @@ static bool check_124(rule_context *c, const pymm_match *m, pymm_diagnostic *d) 
 
 static bool check_123(rule_context *c, const pymm_match *m, pymm_diagnostic *d) {
   TSNode function = m->node, body = parent_of(c, function), class_node = parent_of(c, body);
-  if (!node_is(class_node, "class_definition")) return false;
+  /* A class with a syntax error may end early: the "__hash__ = None" added after __eq__ would land outside it. */
+  if (!node_is(class_node, "class_definition") || ts_node_has_error(class_node)) return false;
   /* __hash__ named anywhere in the class (def, assignment, a base's __hash__ reused) settles it. */
   if (mentions(c, class_node, "__hash__")) return false;
   /* Decorators (dataclass, attrs, total_ordering ...) may write __hash__ themselves. */

@@ -149,6 +149,8 @@ static const rule_case CASES[] = {
      "class P:\n    def __eq__(self, other):\n        return self.x == other.x\n\n    __hash__ = None\n\n    def f(self):\n        pass\n"},
     {"PMM123", "class P:\n    def __eq__(self, other):\n        return True\n\n    def __hash__(self):\n        return 0\n", NULL},
     {"PMM123", "class P:\n    __hash__ = object.__hash__\n\n    def __eq__(self, other):\n        return True\n", NULL},
+    /* A class with a syntax error may end before its last lines: no fix that appends to it. */
+    {"PMM123", "class P:\n =  def __eq__(self, other):elf):\n  ):\n        pass\n", NULL},
     {"PMM123", "class D(dict):\n    def __eq__(self, other):\n        return True\n", NULL},
     {"PMM123", "@dataclass\nclass P:\n    def __eq__(self, other):\n        return True\n", NULL},
     /* PMM124 */
