@@ -99,15 +99,6 @@ static const pymm_action *cached_fix_all(pymm_server *s, document_entry *entry) 
   return NULL;
 }
 
-/* True when a diagnostic with a safe fix touches bytes [start, end]. */
-static bool safe_fix_within(const pymm_diagnostics *diags, uint32_t start, uint32_t end) {
-  for (size_t i = 0; diags && i < diags->count; i++) {
-    const pymm_diagnostic *d = &diags->items[i];
-    if (d->fix.edit_count && d->fix.safety == PYMM_FIX_SAFE && d->start <= end && d->end >= start) return true;
-  }
-  return false;
-}
-
 void lsp_code_action(pymm_server *s, const cJSON *params, lsp_reply *reply) {
   const cJSON *td = cJSON_GetObjectItemCaseSensitive(params, "textDocument");
   const cJSON *range = cJSON_GetObjectItemCaseSensitive(params, "range");
@@ -137,12 +128,13 @@ void lsp_code_action(pymm_server *s, const cJSON *params, lsp_reply *reply) {
   const cJSON *only = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(params, "context"), "only");
   pymm_rule_filter filter = lsp_rule_filter(s);
   const pymm_diagnostics *diags = lsp_document_diagnostics(s, entry);
-  /* Fix-all costs a round of fixes and reparses over the whole document. A client that lists every action
-   * for the cursor gets it unresolved when it can resolve it later, and otherwise only with the cursor on a
-   * fixable problem; one that asks for it by kind (on save) gets its edit at once. */
+  /* Fix-all costs a round of fixes and reparses over the whole document, and its edit is the whole text.
+   * Editors list the actions at the cursor each time it moves: a client that can resolve gets fix-all there
+   * unresolved; one that cannot gets it only when it asks for it by kind (a source action, on save), so a
+   * cursor move never ships the whole document. */
   bool fix_all = wanted(only, "source.fixAll.pymm");
   bool lazy_fix_all = fix_all && !cJSON_IsArray(only) && s->action_resolve;
-  if (fix_all && !cJSON_IsArray(only) && !s->action_resolve) fix_all = safe_fix_within(diags, start, end);
+  if (!cJSON_IsArray(only) && !s->action_resolve) fix_all = false;
   pymm_actions *actions = pymm_actions_at(s->engine, entry->doc, diags, start, end, &filter, false);
   const pymm_action *eager = fix_all && !lazy_fix_all ? cached_fix_all(s, entry) : NULL;
   for (size_t i = 0; i <= actions->count; i++) {

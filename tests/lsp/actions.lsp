@@ -6,6 +6,7 @@
 >> {"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file:///w/a.py","languageId":"python","version":1,
      "text":"def f(x=[]):\n    return x is 1  # noqa: E501\n\nif type(x) == int:\n    pass\n"}}}
 # The client pulls, so nothing is pushed.
+# This client cannot resolve actions: fix-all (the whole text) is not listed at the cursor, only asked by kind.
 >> {"jsonrpc":"2.0","id":2,"method":"textDocument/codeAction","params":{"textDocument":{"uri":"file:///w/a.py"},
      "range":{"start":{"line":0,"character":9},"end":{"line":0,"character":9}},"context":{"diagnostics":[]}}}
 << {"id":2,"result":[
@@ -16,8 +17,7 @@
         {"range":{"start":{"line":1,"character":0},"end":{"line":1,"character":0}},"newText":"    if x is None:\n        x = []\n"}]}}},
      {"title":"Ignore PMM101 for this line","kind":"quickfix",
       "edit":{"changes":{"file:///w/a.py":[{"range":{"start":{"line":0,"character":12},"end":{"line":0,"character":12}},"newText":"  # noqa: PMM101"}]}}},
-     {"title":"Explain: Mutable Default Arguments","command":{"command":"pymm.lookup"},"data":{"explanation":"~def add_item(item, items=None)"}},
-     {"title":"Fix all pymm issues","kind":"source.fixAll.pymm"}]}
+     {"title":"Explain: Mutable Default Arguments","command":{"command":"pymm.lookup"},"data":{"explanation":"~def add_item(item, items=None)"}}]}
 <<none textDocument/publishDiagnostics
 # The ignore action merges into the noqa comment already on the line.
 >> {"jsonrpc":"2.0","id":3,"method":"textDocument/codeAction","params":{"textDocument":{"uri":"file:///w/a.py"},
