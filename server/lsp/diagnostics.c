@@ -26,24 +26,64 @@ void lsp_rule_filter_free(pymm_rule_filter *filter) {
   filter->select = filter->ignore = NULL;
 }
 
-cJSON *lsp_diagnostic_json(pymm_server *s, const pymm_document *doc, const pymm_diagnostic *d) {
-  cJSON *o = cJSON_CreateObject();
-  cJSON_AddItemToObject(o, "range", lsp_range_json(doc, d->start, d->end, s->encoding));
-  cJSON_AddNumberToObject(o, "severity", d->rule->severity ? d->rule->severity : PYMM_SEVERITY_WARNING);
-  cJSON_AddStringToObject(o, "code", d->rule->code);
-  char *link = d->rule->entry >= 0 ? pymm_entry_link(s->engine, (uint32_t)d->rule->entry) : NULL;
-  if (link) cJSON_AddStringToObject(cJSON_AddObjectToObject(o, "codeDescription"), "href", link);
-  free(link);
-  cJSON_AddStringToObject(o, "source", "pymm");
-  cJSON_AddStringToObject(o, "message", d->rule->message);
-  return o;
+void lsp_rule_json_free(pymm_server *s) {
+  for (size_t i = 0; i < s->rule_json_count; i++) free(s->rule_json[i]);
+  free(s->rule_json);
+  s->rule_json = NULL;
+  s->rule_json_count = 0;
+  s->rule_json_engine = NULL;
 }
 
-static void forget_published(document_entry *entry) {
-  for (size_t i = 0; i < entry->published_count; i++) free(entry->published[i].json);
-  free(entry->published);
-  entry->published = NULL;
-  entry->published_count = 0;
+/* The rule's part of a diagnostic as JSON members, without braces: "severity":2,"code":...,"message":"...". */
+static const char *rule_json(pymm_server *s, const pymm_rule *rule) {
+  const pymm_rules *rules = pymm_engine_rules(s->engine);
+  if (s->rule_json_engine != s->engine) {
+    lsp_rule_json_free(s);
+    s->rule_json_engine = s->engine;
+    s->rule_json_count = pymm_rules_count(rules);
+    s->rule_json = pymm_calloc(s->rule_json_count ? s->rule_json_count : 1, sizeof *s->rule_json);
+  }
+  size_t i = 0;
+  while (i < s->rule_json_count && pymm_rules_at(rules, i) != rule) i++;
+  if (i == s->rule_json_count) return NULL;
+  if (!s->rule_json[i]) {
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddNumberToObject(o, "severity", rule->severity ? rule->severity : PYMM_SEVERITY_WARNING);
+    cJSON_AddStringToObject(o, "code", rule->code);
+    char *link = rule->entry >= 0 ? pymm_entry_link(s->engine, (uint32_t)rule->entry) : NULL;
+    if (link) cJSON_AddStringToObject(cJSON_AddObjectToObject(o, "codeDescription"), "href", link);
+    free(link);
+    cJSON_AddStringToObject(o, "source", "pymm");
+    cJSON_AddStringToObject(o, "message", rule->message);
+    char *text = cJSON_PrintUnformatted(o);
+    cJSON_Delete(o);
+    size_t n = strlen(text); /* drop the braces */
+    memmove(text, text + 1, n - 2);
+    text[n - 2] = '\0';
+    s->rule_json[i] = text;
+  }
+  return s->rule_json[i];
+}
+
+void lsp_diagnostic_text(pymm_server *s, const pymm_document *doc, const pymm_diagnostic *d, pymm_buf *b) {
+  const pymm_text *text = pymm_document_text(doc);
+  pymm_position a = pymm_text_position(text, d->start, s->encoding), e = pymm_text_position(text, d->end, s->encoding);
+  pymm_buf_printf(b, "{\"range\":{\"start\":{\"line\":%u,\"character\":%u},\"end\":{\"line\":%u,\"character\":%u}}",
+                  a.line, a.character, e.line, e.character);
+  const char *members = rule_json(s, d->rule);
+  if (members && members[0]) {
+    pymm_buf_putc(b, ',');
+    pymm_buf_puts(b, members);
+  }
+  pymm_buf_putc(b, '}');
+}
+
+cJSON *lsp_diagnostic_json(pymm_server *s, const pymm_document *doc, const pymm_diagnostic *d) {
+  pymm_buf b = {0};
+  lsp_diagnostic_text(s, doc, d, &b);
+  cJSON *item = cJSON_CreateRaw(b.data);
+  free(b.data);
+  return item;
 }
 
 void lsp_document_touch(document_entry *entry) {
@@ -53,7 +93,6 @@ void lsp_document_touch(document_entry *entry) {
   entry->diagnostics = NULL;
   pymm_actions_free(entry->fix_all);
   entry->fix_all = NULL;
-  forget_published(entry);
 }
 
 void lsp_document_edited(document_entry *entry) {
@@ -68,7 +107,6 @@ void lsp_document_entry_free(document_entry *entry) {
   pymm_document_free(entry->doc);
   pymm_diagnostics_free(entry->diagnostics);
   pymm_actions_free(entry->fix_all);
-  forget_published(entry);
 }
 
 const pymm_diagnostics *lsp_document_diagnostics(pymm_server *s, document_entry *entry) {
@@ -82,47 +120,17 @@ const pymm_diagnostics *lsp_document_diagnostics(pymm_server *s, document_entry 
   return entry->diagnostics;
 }
 
-static int compare_positions(pymm_position a, pymm_position b) {
-  if (a.line != b.line) return a.line < b.line ? -1 : 1;
-  return a.character < b.character ? -1 : a.character > b.character;
-}
-
-/* The diagnostics as a JSON array. Most of them are as they were last sent (an edit changes a few): their
- * JSON text is reused, found by rule and range in the sorted list of what was sent. */
+/* The diagnostics as a JSON array, written as text: a publish carries every diagnostic of the document on
+ * each change. */
 static cJSON *diagnostics_json(pymm_server *s, document_entry *entry) {
   const pymm_diagnostics *diags = lsp_document_diagnostics(s, entry);
-  size_t count = diags ? diags->count : 0, old = 0;
-  published_diagnostic *now = count ? pymm_calloc(count, sizeof *now) : NULL;
-  const pymm_text *text = pymm_document_text(entry->doc);
   pymm_buf b = {0};
   pymm_buf_putc(&b, '[');
-  for (size_t i = 0; i < count; i++) {
-    const pymm_diagnostic *d = &diags->items[i];
-    published_diagnostic *p = &now[i];
-    p->rule = d->rule;
-    p->start = pymm_text_position(text, d->start, s->encoding);
-    p->end = pymm_text_position(text, d->end, s->encoding);
-    while (old < entry->published_count && compare_positions(entry->published[old].start, p->start) < 0) old++;
-    for (size_t k = old; k < entry->published_count && !p->json; k++) {
-      published_diagnostic *q = &entry->published[k];
-      if (compare_positions(q->start, p->start) != 0) break;
-      if (q->json && q->rule == p->rule && compare_positions(q->end, p->end) == 0) {
-        p->json = q->json;
-        q->json = NULL;
-      }
-    }
-    if (!p->json) {
-      cJSON *o = lsp_diagnostic_json(s, entry->doc, d);
-      p->json = cJSON_PrintUnformatted(o);
-      cJSON_Delete(o);
-    }
+  for (size_t i = 0; diags && i < diags->count; i++) {
     if (i) pymm_buf_putc(&b, ',');
-    pymm_buf_puts(&b, p->json);
+    lsp_diagnostic_text(s, entry->doc, &diags->items[i], &b);
   }
   pymm_buf_putc(&b, ']');
-  forget_published(entry);
-  entry->published = now;
-  entry->published_count = count;
   cJSON *items = cJSON_CreateRaw(b.data);
   free(b.data);
   return items;

@@ -53,13 +53,6 @@ bool transport_write(transport *t, const char *body, size_t length);
 
 /* ---- server ------------------------------------------------------------------------------------ */
 
-/* One diagnostic as last sent: its JSON (owned) for the rule at that range. */
-typedef struct published_diagnostic {
-  const pymm_rule *rule;
-  pymm_position start, end;
-  char *json;
-} published_diagnostic;
-
 typedef struct document_entry {
   char *uri;
   int64_t version;
@@ -69,8 +62,6 @@ typedef struct document_entry {
                                     NULL until asked for; dropped by lsp_document_touch() */
   bool stale;                    /* 'diagnostics' are of an older text: update them (only where it changed) */
   pymm_actions *fix_all;         /* likewise, the fix-all action (actions.c) */
-  published_diagnostic *published; /* the JSON of the diagnostics last sent, sorted by position, to reuse */
-  size_t published_count;
 } document_entry;
 
 typedef struct pending_request { /* a request pymm sent to the client */
@@ -105,6 +96,11 @@ typedef struct pymm_server {
   char *loaded_warnings;
   pymm_error loaded_error;
   cJSON *select, *ignore; /* rule codes, kept for the diagnostics */
+  /* The JSON of each rule's part of a diagnostic (all but the range), written once by cJSON for 'engine':
+   * a diagnostic is then its range's numbers and this text. Owned; freed with the server. */
+  const pymm_engine *rule_json_engine;
+  char **rule_json;
+  size_t rule_json_count;
   /* Open documents. */
   document_entry *documents;
   size_t document_count, document_cap;
@@ -178,7 +174,11 @@ void lsp_document_diagnostic(pymm_server *s, const cJSON *params, lsp_reply *rep
 /* The rule filter of the select/ignore settings; free with lsp_rule_filter_free(). */
 pymm_rule_filter lsp_rule_filter(const pymm_server *s);
 void lsp_rule_filter_free(pymm_rule_filter *filter);
+/* A diagnostic's JSON text; appended to 'b'. */
+void lsp_diagnostic_text(pymm_server *s, const pymm_document *doc, const pymm_diagnostic *d, pymm_buf *b);
+/* The same as a cJSON item. Caller owns the result. */
 cJSON *lsp_diagnostic_json(pymm_server *s, const pymm_document *doc, const pymm_diagnostic *d);
+void lsp_rule_json_free(pymm_server *s);
 
 /* actions.c */
 void lsp_code_action(pymm_server *s, const cJSON *params, lsp_reply *reply);

@@ -387,6 +387,7 @@ static void server_free(pymm_server *s) {
   free(s->loader_path);
   cJSON_Delete(s->select);
   cJSON_Delete(s->ignore);
+  lsp_rule_json_free(s);
   transport_close(&s->io);
 }
 
