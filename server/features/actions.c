@@ -141,7 +141,7 @@ pymm_actions *pymm_actions_at(const pymm_engine *engine, pymm_document *doc, con
       a->kind = PYMM_ACTION_EXPLAIN;
       a->rule = d->rule;
       a->diagnostic = i;
-      a->entry = d->rule->entry;
+      a->entry = section == e ? d->rule->entry : e->parent; /* the section, which lookup finds by its title */
       pymm_buf b = {0};
       pymm_buf_printf(&b, "Explain: %s", section ? section->title : d->rule->section);
       a->title = pymm_buf_take(&b);

@@ -150,20 +150,12 @@ void lsp_code_action(pymm_server *s, const cJSON *params, lsp_reply *reply) {
                            lsp_diagnostic_json(s, entry->doc, &diags->items[action->diagnostic]));
     if (action->preferred) cJSON_AddBoolToObject(o, "isPreferred", true);
     if (action->kind == PYMM_ACTION_EXPLAIN) {
-      /* The client runs pymm.lookup on the section and shows what it returns; the text and a link to the
-       * guide's line travel along in 'data' for clients that show them directly. */
+      /* The client runs pymm.lookup on the section and shows what it returns. */
       const pymm_guide_entry *e = pymm_guide_entry_at(pymm_engine_guide(s->engine), (size_t)action->entry);
       cJSON *command = cJSON_AddObjectToObject(o, "command");
       cJSON_AddStringToObject(command, "title", action->title);
       cJSON_AddStringToObject(command, "command", "pymm.lookup");
       cJSON_AddItemToArray(cJSON_AddArrayToObject(command, "arguments"), cJSON_CreateString(e ? e->title : ""));
-      cJSON *data = cJSON_AddObjectToObject(o, "data");
-      char *markdown = pymm_rule_explain(s->engine, action->rule, PYMM_MARKUP_MARKDOWN);
-      char *link = pymm_entry_link(s->engine, (uint32_t)action->entry);
-      cJSON_AddStringToObject(data, "explanation", markdown);
-      if (link) cJSON_AddStringToObject(data, "uri", link);
-      free(markdown);
-      free(link);
     } else {
       cJSON_AddItemToObject(o, "edit", edit_json(s, entry->doc, uri, action->edits, action->edit_count));
     }

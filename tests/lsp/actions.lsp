@@ -17,7 +17,7 @@
         {"range":{"start":{"line":1,"character":0},"end":{"line":1,"character":0}},"newText":"    if x is None:\n        x = []\n"}]}}},
      {"title":"Ignore PMM101 for this line","kind":"quickfix",
       "edit":{"changes":{"file:///w/a.py":[{"range":{"start":{"line":0,"character":12},"end":{"line":0,"character":12}},"newText":"  # noqa: PMM101"}]}}},
-     {"title":"Explain: Mutable Default Arguments","command":{"command":"pymm.lookup"},"data":{"explanation":"~def add_item(item, items=None)"}}]}
+     {"title":"Explain: Mutable Default Arguments","command":{"command":"pymm.lookup","arguments":["Mutable Default Arguments"]}}]}
 <<none textDocument/publishDiagnostics
 # The ignore action merges into the noqa comment already on the line.
 >> {"jsonrpc":"2.0","id":3,"method":"textDocument/codeAction","params":{"textDocument":{"uri":"file:///w/a.py"},
