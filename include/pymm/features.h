@@ -25,6 +25,10 @@ void pymm_engine_free(pymm_engine *engine);
 /* Compiles now what is otherwise compiled on first use (the hover query, ~200 ms), e.g. on a loader thread.
  * False + err when a query does not compile. Thread-safe. */
 bool pymm_engine_prepare(const pymm_engine *engine, pymm_error *err);
+/* How many threads one diagnostics run over a large document may use: 1 (the default) or 2. A language
+ * server sets 2 so that opening a file uses both cores; `pymm check` runs files in parallel instead. Set it
+ * before the engine is shared. */
+void pymm_engine_set_run_threads(pymm_engine *engine, unsigned threads);
 /* Borrowed: valid until pymm_engine_free(). */
 const pymm_guide *pymm_engine_guide(const pymm_engine *engine);
 const pymm_topics *pymm_engine_topics(const pymm_engine *engine);

@@ -20,6 +20,9 @@ typedef struct pymm_document pymm_document;
 /* Copies and parses s[0..length). Caller owns the result; free with pymm_document_free(). */
 pymm_document *pymm_document_new(const char *s, size_t length);
 void pymm_document_free(pymm_document *doc);
+/* A copy with the same text and tree (ts_tree_copy) and facts of its own, so that another thread can read
+ * it while this one reads 'doc'. Caller owns the result; free with pymm_document_free(). */
+pymm_document *pymm_document_copy(pymm_document *doc);
 
 /* Replaces bytes [start, end) with s[0..length) and edits the tree to match (ts_tree_edit); the reparse
  * waits until the tree is next asked for, so a burst of edits costs one parse. False when the text would

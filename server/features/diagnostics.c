@@ -1,5 +1,6 @@
 /* Diagnostics: run the rule query over a document, let each rule's check confirm the match and build its
  * fix, then drop what "# noqa" silences. */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -222,10 +223,58 @@ static void outline_free(pymm_outline *o) {
   free(o);
 }
 
+/* One half of a run on a thread of its own, over a copy of the document. */
+typedef struct half_run {
+  const pymm_engine *engine;
+  pymm_document *doc; /* owned: a copy */
+  const pymm_rule_filter *filter;
+  uint32_t start, end;
+  pymm_diagnostics *out;
+} half_run;
+
+static void *run_half(void *arg) {
+  half_run *h = arg;
+  h->out = collect(h->engine, h->doc, h->filter, h->start, h->end);
+  return NULL;
+}
+
+/* With two threads (pymm_engine_set_run_threads), a large document is checked in two halves, split between
+ * top-level statements, the second on another thread over a copy of the document (the facts the checks memoise are per document). The halves find what
+ * one run finds: a finding lies inside one top-level statement. */
+enum { SPLIT_BYTES = 32 * 1024 };
+
+static pymm_diagnostics *collect_all(const pymm_engine *engine, pymm_document *doc, const pymm_rule_filter *filter) {
+  uint32_t length = pymm_text_length(pymm_document_text(doc)), middle = 0;
+  if (engine->run_threads >= 2 && length >= SPLIT_BYTES) {
+    TSTreeCursor statements = ts_tree_cursor_new(ts_tree_root_node(pymm_document_tree(doc)));
+    for (bool more = ts_tree_cursor_goto_first_child(&statements); more && middle < length / 2;
+         more = ts_tree_cursor_goto_next_sibling(&statements))
+      middle = node_start(ts_tree_cursor_current_node(&statements));
+    ts_tree_cursor_delete(&statements);
+  }
+  pthread_t thread;
+  half_run second = {engine, NULL, filter, middle, length, NULL};
+  if (middle == 0 || middle >= length || (second.doc = pymm_document_copy(doc),
+                                          pthread_create(&thread, NULL, run_half, &second) != 0)) {
+    pymm_document_free(second.doc);
+    return collect(engine, doc, filter, 0, length);
+  }
+  pymm_diagnostics *out = collect(engine, doc, filter, 0, middle);
+  pthread_join(thread, NULL);
+  pymm_document_free(second.doc);
+  size_t cap = out->count;
+  PYMM_GROW(out->items, cap, out->count + second.out->count);
+  if (second.out->count) memcpy(out->items + out->count, second.out->items, second.out->count * sizeof *out->items);
+  out->count += second.out->count;
+  second.out->count = 0;
+  pymm_diagnostics_free(second.out);
+  return out;
+}
+
 pymm_diagnostics *pymm_diagnostics_run(const pymm_engine *engine, pymm_document *doc,
                                        const pymm_rule_filter *filter) {
   pymm_document_take_changes(doc);
-  pymm_diagnostics *out = collect(engine, doc, filter, 0, pymm_text_length(pymm_document_text(doc)));
+  pymm_diagnostics *out = collect_all(engine, doc, filter);
   out->outline = pymm_calloc(1, sizeof *out->outline);
   uint32_t first = 0, last = 0;
   outline_statements(doc, 0, UINT32_MAX, out->outline, &first, &last);

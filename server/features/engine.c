@@ -141,3 +141,5 @@ char *pymm_entry_link(const pymm_engine *engine, uint32_t entry) {
   pymm_buf_printf(&b, "#L%u", e->line_start);
   return pymm_buf_take(&b);
 }
+
+void pymm_engine_set_run_threads(pymm_engine *engine, unsigned threads) { engine->run_threads = threads; }

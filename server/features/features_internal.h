@@ -23,6 +23,7 @@ struct pymm_engine {
   pymm_rules *rules;       /* data/rules.json */
   pymm_query *rule_query;  /* data/queries/rules.scm */
   char *guide_file; /* NULL when the guide has no file to link to */
+  unsigned run_threads; /* pymm_engine_set_run_threads() */
 };
 
 /* The hover query, compiled on first use; NULL when it does not compile. Thread-safe. */

@@ -71,6 +71,18 @@ pymm_document *pymm_document_new(const char *s, size_t length) {
   return doc;
 }
 
+pymm_document *pymm_document_copy(pymm_document *doc) {
+  const TSTree *tree = pymm_document_tree(doc);
+  pymm_document *copy = pymm_calloc(1, sizeof *copy);
+  copy->text = pymm_text_new(pymm_text_data(doc->text), pymm_text_length(doc->text));
+  copy->parser = ts_parser_new();
+  ts_parser_set_language(copy->parser, tree_sitter_python());
+  copy->tree = ts_tree_copy(tree);
+  copy->parses = doc->parses;
+  copy->changes.changed = copy->changes.replaced = true;
+  return copy;
+}
+
 void pymm_document_free(pymm_document *doc) {
   if (!doc) return;
   forget_facts(doc);

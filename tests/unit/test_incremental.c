@@ -151,6 +151,38 @@ int main(void) {
     free(files);
   }
 
+  TEST("a run on two threads finds what a run on one finds, in the same order") {
+    size_t count = 0, split = 0, failed = 0;
+    char **files = stdlib_files(&count);
+    for (size_t i = 0; i < count; i++) {
+      size_t length = 0;
+      pymm_error err = {{0}};
+      char *src = pymm_file_read(files[i], &length, &err);
+      if (src && length >= 32 * 1024) {
+        pymm_document *doc = pymm_document_new(src, length);
+        pymm_engine_set_run_threads(engine, 1);
+        pymm_diagnostics *one = pymm_diagnostics_run(engine, doc, NULL);
+        pymm_engine_set_run_threads(engine, 2);
+        pymm_diagnostics *two = pymm_diagnostics_run(engine, doc, NULL);
+        long k = first_difference(two, one);
+        if (k >= 0) {
+          print_difference(files[i], two, one, k);
+          failed++;
+        }
+        split++;
+        pymm_diagnostics_free(one);
+        pymm_diagnostics_free(two);
+        pymm_document_free(doc);
+      }
+      free(src);
+      free(files[i]);
+    }
+    free(files);
+    pymm_engine_set_run_threads(engine, 1);
+    OK(split > 20);
+    INT_EQ(failed, 0);
+  }
+
   pymm_engine_free(engine);
   return HARNESS_DONE();
 }
