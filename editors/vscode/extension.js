@@ -74,6 +74,17 @@ async function startClient() {
     ],
     initializationOptions: settings(),
     outputChannel: output,
+    middleware: {
+      // The "Explain: <section>" code action runs pymm.lookup on its section: show the answer, as "Look up…"
+      // does, instead of dropping it.
+      executeCommand: async (command, args, next) => {
+        const result = await next(command, args);
+        if (command === 'pymm.lookup' && Array.isArray(result) && result.length > 0) {
+          await vscode.commands.executeCommand('markdown.showPreview', previewUri(result[0]));
+        }
+        return result;
+      },
+    },
   });
   try {
     await client.start();

@@ -175,8 +175,23 @@ check(hover_text:find('O(n)', 1, true) ~= nil, 'the hover window shows O(n):\n%s
 say('hover: %s', (hover_text:gsub('\n.*', '')))
 close_floats()
 
--- 4. The code action for the mutable default, through vim.lsp.buf.code_action() and vim.ui.select.
+-- 4. The code actions for the mutable default, through vim.lsp.buf.code_action() and vim.ui.select: "Explain"
+-- shows the guide's section in a float; the fix rewrites the function.
 if has_actions then
+  cursor_on('items=[]', 6)
+  select_matching('^Explain: Mutable Default Arguments')
+  pymm.last_float = nil
+  vim.lsp.buf.code_action()
+  wait_for('the Explain floating window', function()
+    return pymm.last_float ~= nil and vim.api.nvim_win_is_valid(pymm.last_float.winnr)
+  end)
+  local explained = table.concat(vim.api.nvim_buf_get_lines(pymm.last_float.bufnr, 0, -1, false), '\n')
+  check(explained:find('Mutable Default Arguments', 1, true) ~= nil,
+    'Explain shows the Mutable Default Arguments section:\n%s', explained:sub(1, 300))
+  say('Explain shows: %s', (explained:match('[^\n]+') or ''))
+  close_floats()
+  vim.api.nvim_set_current_buf(bufnr)
+
   local before = buffer_text(bufnr)
   cursor_on('items=[]', 6)
   select_matching('None')

@@ -227,13 +227,34 @@ async function main() {
       await page.locator('.squiggly-warning, .squiggly-info, .squiggly-error, .squiggly-hint').first()
         .waitFor({ state: 'attached' });
       const at = await pointAt(page, 'items=[]', 6, 2);
-      await page.mouse.click(at.x, at.y);
-      await until('the cursor on the def line', async () => {
-        const status = await page.locator('#status\\.editor\\.selection').textContent().catch(() => '');
-        return /Ln 10\b/.test(status || '');
-      }, 10000);
-      await page.keyboard.press('Control+.');
+      const cursorOnDef = async () => {
+        await page.mouse.click(at.x, at.y);
+        await until('the cursor on the def line', async () => {
+          const status = await page.locator('#status\\.editor\\.selection').textContent().catch(() => '');
+          return /Ln 10\b/.test(status || '');
+        }, 10000);
+      };
       const widget = page.locator('.action-widget');
+      // "Explain: Mutable Default Arguments": pymm.lookup's answer for the section opens in a Markdown preview.
+      await cursorOnDef();
+      await page.keyboard.press('Control+.');
+      await widget.waitFor({ state: 'visible' });
+      const offeredActions = await until('actions in the action widget', async () => {
+        const texts = await widget.locator('.monaco-list-row.action').allTextContents();
+        return texts.length ? texts : null;
+      });
+      const explain = offeredActions.findIndex((t) => /Explain: Mutable Default Arguments/.test(t));
+      check(explain >= 0, `an Explain action is offered; offered: ${JSON.stringify(offeredActions)}`);
+      for (let i = 0; i < explain; i++) await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      const explainTab = page.locator('.tabs-container .tab', { hasText: /Preview.*mutable-default-arguments/ });
+      await explainTab.first().waitFor({ state: 'visible' });
+      say(`Explain opens: ${(await explainTab.first().textContent()).trim()}`);
+      checks++;
+      await page.locator('.tabs-container .tab', { hasText: 'sample.py' }).first().click();
+
+      await cursorOnDef();
+      await page.keyboard.press('Control+.');
       await widget.waitFor({ state: 'visible' });
       const rows = await until('quick fixes in the action widget', async () => {
         const texts = await widget.locator('.monaco-list-row.action').allTextContents();

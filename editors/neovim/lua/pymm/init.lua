@@ -217,6 +217,16 @@ function M.show(item)
   return bufnr, winnr
 end
 
+-- The "Explain: <section>" code action runs pymm.lookup on its section. Neovim runs a command it knows on the
+-- client side: ask the server, and show the section in a floating window rather than drop the answer.
+vim.lsp.commands['pymm.lookup'] = function(command)
+  request('workspace/executeCommand', { command = 'pymm.lookup', arguments = command.arguments }, function(items)
+    if items and #items > 0 then
+      M.show(items[1])
+    end
+  end)
+end
+
 -- :PymmLookup [query]: pymm.lookup's matches in vim.ui.select; the chosen one in a floating window.
 function M.lookup(query)
   if not query or query == '' then
