@@ -235,14 +235,18 @@ async function main() {
         }, 10000);
       };
       const widget = page.locator('.action-widget');
+      // Ctrl+. with the cursor on the def line; the rows the action widget offers.
+      const actionsOnDef = async () => {
+        await cursorOnDef();
+        await page.keyboard.press('Control+.');
+        await widget.waitFor({ state: 'visible' });
+        return until('actions in the action widget', async () => {
+          const texts = await widget.locator('.monaco-list-row.action').allTextContents();
+          return texts.length ? texts : null;
+        });
+      };
       // "Explain: Mutable Default Arguments": pymm.lookup's answer for the section opens in a Markdown preview.
-      await cursorOnDef();
-      await page.keyboard.press('Control+.');
-      await widget.waitFor({ state: 'visible' });
-      const offeredActions = await until('actions in the action widget', async () => {
-        const texts = await widget.locator('.monaco-list-row.action').allTextContents();
-        return texts.length ? texts : null;
-      });
+      const offeredActions = await actionsOnDef();
       const explain = offeredActions.findIndex((t) => /Explain: Mutable Default Arguments/.test(t));
       check(explain >= 0, `an Explain action is offered; offered: ${JSON.stringify(offeredActions)}`);
       for (let i = 0; i < explain; i++) await page.keyboard.press('ArrowDown');
@@ -253,13 +257,7 @@ async function main() {
       checks++;
       await page.locator('.tabs-container .tab', { hasText: 'sample.py' }).first().click();
 
-      await cursorOnDef();
-      await page.keyboard.press('Control+.');
-      await widget.waitFor({ state: 'visible' });
-      const rows = await until('quick fixes in the action widget', async () => {
-        const texts = await widget.locator('.monaco-list-row.action').allTextContents();
-        return texts.length ? texts : null;
-      });
+      const rows = await actionsOnDef();
       const target = rows.findIndex((t) => /None/.test(t));
       check(target >= 0, `a quick fix mentioning None is offered; offered: ${JSON.stringify(rows)}`);
       for (let i = 0; i < target; i++) await page.keyboard.press('ArrowDown');
