@@ -235,11 +235,14 @@ async function main() {
         }, 10000);
       };
       const widget = page.locator('.action-widget');
-      // Ctrl+. with the cursor on the def line; the rows the action widget offers.
+      // Ctrl+. with the cursor on the def line; the rows the action widget offers. A busy machine can swallow
+      // the key while the editor takes focus back: press it again until the widget shows.
       const actionsOnDef = async () => {
-        await cursorOnDef();
-        await page.keyboard.press('Control+.');
-        await widget.waitFor({ state: 'visible' });
+        await until('the action widget', async () => {
+          await cursorOnDef();
+          await page.keyboard.press('Control+.');
+          return widget.waitFor({ state: 'visible', timeout: 5000 }).then(() => true, () => false);
+        });
         return until('actions in the action widget', async () => {
           const texts = await widget.locator('.monaco-list-row.action').allTextContents();
           return texts.length ? texts : null;
@@ -255,7 +258,9 @@ async function main() {
       await explainTab.first().waitFor({ state: 'visible' });
       say(`Explain opens: ${(await explainTab.first().textContent()).trim()}`);
       checks++;
-      await page.locator('.tabs-container .tab', { hasText: 'sample.py' }).first().click();
+      const sampleTab = page.locator('.tabs-container .tab', { hasText: 'sample.py' }).first();
+      await sampleTab.click();
+      await until('sample.py active again', async () => /\bactive\b/.test(await sampleTab.getAttribute('class') || ''));
 
       const rows = await actionsOnDef();
       const target = rows.findIndex((t) => /None/.test(t));
