@@ -31,15 +31,13 @@ void lsp_rule_json_free(pymm_server *s) {
   free(s->rule_json);
   s->rule_json = NULL;
   s->rule_json_count = 0;
-  s->rule_json_engine = NULL;
 }
 
 /* The rule's part of a diagnostic as JSON members, without braces: "severity":2,"code":...,"message":"...". */
 static const char *rule_json(pymm_server *s, const pymm_rule *rule) {
   const pymm_rules *rules = pymm_engine_rules(s->engine);
-  if (s->rule_json_engine != s->engine) {
+  if (!s->rule_json) {
     lsp_rule_json_free(s);
-    s->rule_json_engine = s->engine;
     s->rule_json_count = pymm_rules_count(rules);
     s->rule_json = pymm_calloc(s->rule_json_count ? s->rule_json_count : 1, sizeof *s->rule_json);
   }

@@ -69,6 +69,7 @@ pymm_engine *lsp_engine_wait(pymm_server *s) {
     if (s->engine) /* diagnostics and fixes point into the old engine's rules */
       for (size_t i = 0; i < s->document_count; i++) lsp_document_touch(&s->documents[i]);
     if (s->engine != s->options.engine) pymm_engine_free(s->engine);
+    lsp_rule_json_free(s); /* written for the old engine (a new one may even get its address) */
     if (s->loaded != s->options.engine) pymm_engine_set_run_threads(s->loaded, 2); /* opening uses both cores */
     s->engine = s->loaded;
     s->loaded = NULL;

@@ -96,9 +96,8 @@ typedef struct pymm_server {
   char *loaded_warnings;
   pymm_error loaded_error;
   cJSON *select, *ignore; /* rule codes, kept for the diagnostics */
-  /* The JSON of each rule's part of a diagnostic (all but the range), written once by cJSON for 'engine':
-   * a diagnostic is then its range's numbers and this text. Owned; freed with the server. */
-  const pymm_engine *rule_json_engine;
+  /* The JSON of each rule's part of a diagnostic (all but the range), written once by cJSON for the current
+   * engine: a diagnostic is then its range's numbers and this text. Owned; dropped when the engine changes. */
   char **rule_json;
   size_t rule_json_count;
   /* Open documents. */
