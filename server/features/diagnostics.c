@@ -332,7 +332,7 @@ pymm_diagnostics *pymm_diagnostics_update(const pymm_engine *engine, pymm_docume
   pymm_outline *outline = pymm_calloc(1, sizeof *outline);
   outline->cap = old->count - (after - first) + region.count;
   outline->parts = pymm_calloc(outline->cap ? outline->cap : 1, sizeof *outline->parts);
-  memcpy(outline->parts, old->parts, first * sizeof *old->parts);
+  if (first) memcpy(outline->parts, old->parts, first * sizeof *old->parts); /* an empty file has no parts */
   if (region.count) memcpy(outline->parts + first, region.parts, region.count * sizeof *region.parts);
   outline->count = first + region.count;
   for (size_t i = after; i < old->count; i++) {
