@@ -395,8 +395,11 @@ static bool is_docstring(TSNode statement) {
          (node_is(value[0], "string") || node_is(value[0], "concatenated_string"));
 }
 
-/* Inserts 'line' (without indentation) as the first statement of a function body, after its docstring. */
+/* Inserts 'line' (without indentation) as the first statement of a function body, after its docstring. Not
+ * in a function with a syntax error: its "body" may begin inside the parameters, where the lines added would
+ * make the same finding again at every fix. */
 static bool insert_at_body_start(rule_context *c, pymm_diagnostic *d, TSNode function, const char *lines) {
+  if (ts_node_has_error(function)) return false;
   TSNode body = node_field(function, "body");
   TSNode statements[64];
   uint32_t n = children(body, statements, 64);

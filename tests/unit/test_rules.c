@@ -20,6 +20,8 @@ static const rule_case CASES[] = {
      "def f(a, d=None):  # keep\n    # note\n    if d is None:\n        d = dict()\n    return d\n"},
     {"PMM101", "def f(x=None, y=(), z=frozenset()):\n    return x\n", NULL},
     {"PMM101", "f = lambda x=[]: x\n", NULL},
+    /* A function with a syntax error: found, but not fixed (its body may start anywhere). */
+    {"PMM101", "def f(x=«[]»):\n    return x +\n", "def f(x=[]):\n    return x +\n"},
     /* PMM102 */
     {"PMM102", "funcs = []\nfor i in range(3):\n    funcs.append(«lambda: i»)\n",
      "funcs = []\nfor i in range(3):\n    funcs.append(lambda i=i: i)\n"},
