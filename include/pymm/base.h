@@ -120,6 +120,32 @@ const char *pymm_ascii_istr(const char *haystack, const char *needle);
 #define PYMM_HASH_SEED 14695981039346656037u
 uint64_t pymm_hash(uint64_t hash, const void *s, size_t n);
 
+/* ---- hash index ---------------------------------------------------------------------------------- */
+
+/* An open-addressing index over items that the caller keeps in an array of its own, by their numbers. Each slot
+ * holds an item's number and hash; the index never reads the items, so the caller's 'same' says which one it
+ * looks for. Kept at most half full. Zero-initialise; free with pymm_index_free(). */
+typedef struct pymm_index_slot {
+  uint32_t hash;
+  uint32_t item; /* the item's number + 1; 0: an empty slot */
+} pymm_index_slot;
+
+typedef struct pymm_index {
+  pymm_index_slot *slots;
+  size_t count, cap; /* cap: 0 or a power of two */
+} pymm_index;
+
+#define PYMM_INDEX_NONE UINT32_MAX
+/* True when item number 'item' is the one looked for. */
+typedef bool (*pymm_index_same)(const void *context, uint32_t item);
+
+/* The number of the item stored under 'hash' that 'same' accepts, or PYMM_INDEX_NONE. */
+uint32_t pymm_index_find(const pymm_index *index, uint64_t hash, pymm_index_same same, const void *context);
+/* Stores item number 'item' under 'hash'; the caller has found no equal item there. */
+void pymm_index_add(pymm_index *index, uint64_t hash, uint32_t item);
+/* Frees the slots (not the items) and leaves the index empty. */
+void pymm_index_free(pymm_index *index);
+
 const char *pymm_version(void);
 
 #endif

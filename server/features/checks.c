@@ -29,31 +29,40 @@ static bool same_node(TSNode a, TSNode b) { return ts_node_eq(a, b); }
 /* A hash set of pairs of source texts ("Class" and "attr"; the first may be empty), each with flags or-ed in. */
 typedef struct pair_entry {
   uint32_t a, a_len, b, b_len; /* byte ranges of the source */
-  uint32_t hash, flags;
-  bool used;
+  uint32_t flags;
 } pair_entry;
 
 typedef struct pair_set {
   pair_entry *items;
-  size_t count, cap; /* cap: 0 or a power of two */
+  size_t count, cap;
+  pymm_index index;
 } pair_set;
 
-static uint32_t pair_hash(const char *a, uint32_t a_len, const char *b, uint32_t b_len) {
+static uint64_t pair_hash(const char *a, uint32_t a_len, const char *b, uint32_t b_len) {
   static const char separator = '\xff';
-  uint64_t h = pymm_hash(pymm_hash(pymm_hash(PYMM_HASH_SEED, a, a_len), &separator, 1), b, b_len);
-  return (uint32_t)h;
+  return pymm_hash(pymm_hash(pymm_hash(PYMM_HASH_SEED, a, a_len), &separator, 1), b, b_len);
 }
 
+typedef struct pair_key {
+  const rule_context *c;
+  const pair_set *s;
+  const char *a, *b;
+  uint32_t a_len, b_len;
+} pair_key;
+
+static bool same_pair(const void *context, uint32_t item) {
+  const pair_key *k = context;
+  const pair_entry *e = &k->s->items[item];
+  return e->a_len == k->a_len && e->b_len == k->b_len && !memcmp(k->c->src + e->a, k->a, k->a_len) &&
+         !memcmp(k->c->src + e->b, k->b, k->b_len);
+}
+
+/* The entry of the pair of texts ('a', 'b'), or NULL. */
 static pair_entry *pair_find(const rule_context *c, const pair_set *s, const char *a, uint32_t a_len, const char *b,
-                             uint32_t b_len, uint32_t hash) {
-  if (!s->cap) return NULL;
-  for (size_t i = hash & (s->cap - 1);; i = (i + 1) & (s->cap - 1)) {
-    pair_entry *e = &s->items[i];
-    if (!e->used) return e;
-    if (e->hash == hash && e->a_len == a_len && e->b_len == b_len && !memcmp(c->src + e->a, a, a_len) &&
-        !memcmp(c->src + e->b, b, b_len))
-      return e;
-  }
+                             uint32_t b_len) {
+  pair_key key = {c, s, a ? a : "", b, a_len, b_len};
+  uint32_t i = pymm_index_find(&s->index, pair_hash(key.a, a_len, b, b_len), same_pair, &key);
+  return i == PYMM_INDEX_NONE ? NULL : &s->items[i];
 }
 
 /* Adds the pair of the texts of 'a' (a null node for none) and 'b'. */
@@ -61,23 +70,12 @@ static void pair_set_add(rule_context *c, pair_set *s, TSNode a, TSNode b, uint3
   uint32_t as = ts_node_is_null(a) ? 0 : node_start(a), ae = ts_node_is_null(a) ? 0 : node_end(a);
   uint32_t bs = node_start(b), be = node_end(b);
   if (ae > c->length || be > c->length || ae < as || be < bs) return;
-  if ((s->count + 1) * 2 > s->cap) { /* keep it at most half full */
-    pair_set old = *s;
-    s->cap = old.cap ? old.cap * 2 : 64;
-    s->items = pymm_calloc(s->cap, sizeof *s->items);
-    for (size_t i = 0; i < old.cap; i++) {
-      if (!old.items[i].used) continue;
-      size_t k = old.items[i].hash & (s->cap - 1);
-      while (s->items[k].used) k = (k + 1) & (s->cap - 1);
-      s->items[k] = old.items[i];
-    }
-    free(old.items);
-  }
-  uint32_t hash = pair_hash(c->src + as, ae - as, c->src + bs, be - bs);
-  pair_entry *e = pair_find(c, s, c->src + as, ae - as, c->src + bs, be - bs, hash);
-  if (!e->used) {
-    *e = (pair_entry){.a = as, .a_len = ae - as, .b = bs, .b_len = be - bs, .hash = hash, .used = true};
-    s->count++;
+  pair_entry *e = pair_find(c, s, c->src + as, ae - as, c->src + bs, be - bs);
+  if (!e) {
+    PYMM_GROW(s->items, s->cap, s->count + 1);
+    e = &s->items[s->count];
+    *e = (pair_entry){.a = as, .a_len = ae - as, .b = bs, .b_len = be - bs};
+    pymm_index_add(&s->index, pair_hash(c->src + as, ae - as, c->src + bs, be - bs), (uint32_t)s->count++);
   }
   e->flags |= flags;
 }
@@ -85,9 +83,8 @@ static void pair_set_add(rule_context *c, pair_set *s, TSNode a, TSNode b, uint3
 /* The flags of the pair of texts ('a', 'b'); 0 when absent. */
 static uint32_t pair_set_find(const rule_context *c, const pair_set *s, const char *a, uint32_t a_len, const char *b,
                               uint32_t b_len) {
-  if (!a) a = "";
-  pair_entry *e = pair_find(c, s, a, a_len, b, b_len, pair_hash(a, a_len, b, b_len));
-  return e && e->used ? e->flags : 0;
+  const pair_entry *e = pair_find(c, s, a, a_len, b, b_len);
+  return e ? e->flags : 0;
 }
 
 /* The flags of the pair ('a', text of 'b'); 0 when absent. */
@@ -98,6 +95,7 @@ static uint32_t pair_set_get(const rule_context *c, const pair_set *s, const cha
 
 static void pair_set_clear(pair_set *s) {
   free(s->items);
+  pymm_index_free(&s->index);
   *s = (pair_set){0};
 }
 

@@ -207,54 +207,46 @@ void pymm_guide__slugify(pymm_buf *out, const char *text, size_t n) {
   if (!out->data) pymm_buf_append(out, "", 0);
 }
 
-/* FNV-1a over a NUL-terminated string. */
-static uint64_t hash_string(const char *s) {
-  uint64_t h = 1469598103934665603u;
-  for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211u;
-  return h;
+typedef struct slug_key {
+  const pymm_guide__slugs *set;
+  const char *slug;
+} slug_key;
+
+static bool same_slug(const void *context, uint32_t item) {
+  const slug_key *k = context;
+  return strcmp(k->set->items[item].slug, k->slug) == 0;
 }
 
-static pymm_guide__slug *slug_slot(pymm_guide__slugs *set, const char *slug) {
-  size_t mask = set->cap - 1;
-  for (size_t i = (size_t)hash_string(slug) & mask;; i = (i + 1) & mask)
-    if (!set->items[i].slug || strcmp(set->items[i].slug, slug) == 0) return &set->items[i];
+/* The number of 'slug' in the set, or PYMM_INDEX_NONE. */
+static uint32_t slug_find(const pymm_guide__slugs *set, const char *slug) {
+  slug_key key = {set, slug};
+  return pymm_index_find(&set->index, pymm_hash(PYMM_HASH_SEED, slug, strlen(slug)), same_slug, &key);
 }
 
-/* Keeps the load factor under one half so a probe always ends at an empty slot. */
-static void slugs_reserve(pymm_guide__slugs *set) {
-  if ((set->count + 1) * 2 <= set->cap) return;
-  pymm_guide__slugs bigger = {pymm_calloc(set->cap ? set->cap * 2 : 64, sizeof *bigger.items), set->count,
-                              set->cap ? set->cap * 2 : 64};
-  for (size_t i = 0; i < set->cap; i++)
-    if (set->items[i].slug) *slug_slot(&bigger, set->items[i].slug) = set->items[i];
-  free(set->items);
-  *set = bigger;
+static const char *slug_add(pymm_guide *guide, const char *slug, size_t n) {
+  pymm_guide__slugs *set = &guide->slugs;
+  PYMM_GROW(set->items, set->cap, set->count + 1);
+  set->items[set->count] = (pymm_guide__slug){.slug = pymm_guide__strndup(guide, slug, n)};
+  pymm_index_add(&set->index, pymm_hash(PYMM_HASH_SEED, slug, n), (uint32_t)set->count);
+  return set->items[set->count++].slug;
 }
 
 const char *pymm_guide__unique_slug(pymm_guide *guide, const char *base) {
   pymm_guide__slugs *set = &guide->slugs;
-  slugs_reserve(set);
-  pymm_guide__slug *slot = slug_slot(set, base);
-  if (!slot->slug) {
-    slot->slug = pymm_guide__strndup(guide, base, strlen(base));
-    set->count++;
-    return slot->slug;
-  }
+  uint32_t found = slug_find(set, base);
+  if (found == PYMM_INDEX_NONE) return slug_add(guide, base, strlen(base));
   /* As github-slugger does: count the base's occurrences and try base-N until one is free. */
   pymm_buf candidate = {0};
-  pymm_guide__slug *free_slot;
-  size_t n = slot->last;
+  size_t n = set->items[found].last;
   do {
     n++;
     pymm_buf_clear(&candidate);
     pymm_buf_printf(&candidate, "%s-%zu", base, n);
-    free_slot = slug_slot(set, candidate.data);
-  } while (free_slot->slug);
-  slot->last = n;
-  free_slot->slug = pymm_guide__strndup(guide, candidate.data, candidate.len);
-  set->count++;
+  } while (slug_find(set, candidate.data) != PYMM_INDEX_NONE);
+  set->items[found].last = n;
+  const char *slug = slug_add(guide, candidate.data, candidate.len);
   pymm_buf_free(&candidate);
-  return free_slot->slug;
+  return slug;
 }
 
 /* ---- loading ------------------------------------------------------------------------------------ */
@@ -454,6 +446,7 @@ pymm_guide *pymm_guide_load(const char *markdown, size_t length, const char *pat
   free(nodes);
   cmark_node_free(document);
   free(guide->slugs.items);
+  pymm_index_free(&guide->slugs.index);
   guide->slugs = (pymm_guide__slugs){0};
 
   close_sections(guide);
@@ -473,6 +466,7 @@ void pymm_guide_free(pymm_guide *guide) {
   free(guide->source);
   free(guide->path);
   free(guide->slugs.items);
+  pymm_index_free(&guide->slugs.index);
   arena_free(guide->arena);
   free(guide);
 }

@@ -16,13 +16,14 @@ typedef struct pymm_guide__index pymm_guide__index;
 
 /* The slugs given so far, each with the last suffix tried for it (github-slugger's occurrences). */
 typedef struct pymm_guide__slug {
-  const char *slug; /* arena string; NULL for an empty slot */
+  const char *slug; /* arena string */
   size_t last;
 } pymm_guide__slug;
 
 typedef struct pymm_guide__slugs {
-  pymm_guide__slug *items; /* open addressing, cap a power of two */
+  pymm_guide__slug *items;
   size_t count, cap;
+  pymm_index index;
 } pymm_guide__slugs;
 
 struct pymm_guide {

@@ -36,8 +36,7 @@ struct pymm_guide__index {
   uint32_t *term_lengths;
   size_t term_count, term_cap, term_lengths_cap;
   bool *numeric;   /* per term: only digits */
-  uint32_t *slots; /* open addressing: term id + 1, 0 when empty */
-  size_t slot_cap;
+  pymm_index term_index;
   size_t *post_start;  /* term_count + 1 */
   posting *postings;
   entry_info *info;
@@ -217,49 +216,34 @@ static void scratch_free(words_scratch *w) {
 
 /* ---- the term dictionary -------------------------------------------------------------------------- */
 
-/* FNV-1a over s[0..n). */
-static uint64_t hash_bytes(const char *s, size_t n) {
-  uint64_t h = 1469598103934665603u;
-  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211u;
-  return h;
-}
+typedef struct term_key {
+  const pymm_guide__index *index;
+  const char *s;
+  size_t n;
+} term_key;
 
-/* The slot for word s[0..n): holding its id + 1, or empty (0). */
-static uint32_t *term_slot(const pymm_guide__index *index, const char *s, size_t n) {
-  size_t mask = index->slot_cap - 1;
-  for (size_t i = (size_t)hash_bytes(s, n) & mask;; i = (i + 1) & mask) {
-    uint32_t id = index->slots[i];
-    if (!id) return &index->slots[i];
-    if (index->term_lengths[id - 1] == n && memcmp(index->terms[id - 1], s, n) == 0) return &index->slots[i];
-  }
+static bool same_term(const void *context, uint32_t id) {
+  const term_key *k = context;
+  return k->index->term_lengths[id] == k->n && memcmp(k->index->terms[id], k->s, k->n) == 0;
 }
 
 /* The id of word s[0..n), or -1 when the guide does not use it. */
 static int64_t term_find(const pymm_guide__index *index, const char *s, size_t n) {
-  if (!index->slot_cap) return -1;
-  uint32_t id = *term_slot(index, s, n);
-  return id ? (int64_t)id - 1 : -1;
+  term_key key = {index, s, n};
+  uint32_t id = pymm_index_find(&index->term_index, pymm_hash(PYMM_HASH_SEED, s, n), same_term, &key);
+  return id == PYMM_INDEX_NONE ? -1 : (int64_t)id;
 }
 
 /* The id of word s[0..n), added to the dictionary when new. */
 static uint32_t term_intern(pymm_guide *guide, pymm_guide__index *index, const char *s, size_t n) {
-  if ((index->term_count + 1) * 2 > index->slot_cap) {
-    size_t cap = index->slot_cap ? index->slot_cap * 2 : 1024;
-    free(index->slots);
-    index->slots = pymm_calloc(cap, sizeof *index->slots);
-    index->slot_cap = cap;
-    for (size_t id = 0; id < index->term_count; id++) {
-      *term_slot(index, index->terms[id], index->term_lengths[id]) = (uint32_t)id + 1;
-    }
-  }
-  uint32_t *slot = term_slot(index, s, n);
-  if (*slot) return *slot - 1;
+  int64_t found = term_find(index, s, n);
+  if (found >= 0) return (uint32_t)found;
   PYMM_GROW(index->terms, index->term_cap, index->term_count + 1);
   PYMM_GROW(index->term_lengths, index->term_lengths_cap, index->term_count + 1);
   index->terms[index->term_count] = pymm_guide__strndup(guide, s, n);
   index->term_lengths[index->term_count] = (uint32_t)n;
-  *slot = (uint32_t)++index->term_count;
-  return *slot - 1;
+  pymm_index_add(&index->term_index, pymm_hash(PYMM_HASH_SEED, s, n), (uint32_t)index->term_count);
+  return (uint32_t)index->term_count++;
 }
 
 /* ---- building the index --------------------------------------------------------------------------- */
@@ -437,7 +421,7 @@ void pymm_guide__index_free(pymm_guide__index *index) {
   free(index->terms);
   free(index->term_lengths);
   free(index->numeric);
-  free(index->slots);
+  pymm_index_free(&index->term_index);
   free(index->post_start);
   free(index->postings);
   free(index->info);

@@ -23,10 +23,12 @@ struct pymm_types {
   pymm_document *doc;
   char **pool; /* strings handed out as types ("class:Point"), freed with the facts */
   size_t pool_count, pool_cap;
-  memo *memos; /* open addressing; the facts live for one parse, so lookups are memoised */
+  memo *memos; /* the facts live for one parse, so lookups are memoised */
   size_t memo_count, memo_cap;
-  scope_facts **scopes; /* open addressing: the binding sites of each scope walked so far */
+  pymm_index memo_index;
+  scope_facts **scopes; /* the binding sites of each scope walked so far */
   size_t scope_count, scope_cap;
+  pymm_index scope_index;
   class_sites **classes; /* the assignments of each class whose self.<attr> was looked up */
   size_t class_count, class_cap;
 };
@@ -41,10 +43,12 @@ void pymm_types__free(pymm_types *types) {
   if (!types) return;
   for (size_t i = 0; i < types->pool_count; i++) free(types->pool[i]);
   free(types->pool);
-  for (size_t i = 0; i < types->memo_cap; i++) free(types->memos[i].name);
+  for (size_t i = 0; i < types->memo_count; i++) free(types->memos[i].name);
   free(types->memos);
-  for (size_t i = 0; i < types->scope_cap; i++) scope_facts_free(types->scopes[i]);
+  pymm_index_free(&types->memo_index);
+  for (size_t i = 0; i < types->scope_count; i++) scope_facts_free(types->scopes[i]);
   free(types->scopes);
+  pymm_index_free(&types->scope_index);
   for (size_t i = 0; i < types->class_count; i++) class_sites_free(types->classes[i]);
   free(types->classes);
   free(types);
@@ -64,36 +68,37 @@ static const char *intern(pymm_types *types, const char *prefix, const char *nam
   return types->pool[types->pool_count - 1];
 }
 
-static size_t memo_hash(uint32_t scope_start, const char *kind, const char *name) {
-  return (size_t)pymm_hash(PYMM_HASH_SEED ^ scope_start ^ ((uintptr_t)kind >> 4), name, strlen(name));
+static uint64_t memo_hash(uint32_t scope_start, const char *kind, const char *name) {
+  return pymm_hash(PYMM_HASH_SEED ^ scope_start ^ ((uintptr_t)kind >> 4), name, strlen(name));
 }
 
-static memo *memo_slot(pymm_types *types, uint32_t scope_start, const char *kind, const char *name) {
-  if (!types->memo_cap) return NULL;
-  size_t mask = types->memo_cap - 1;
-  for (size_t i = memo_hash(scope_start, kind, name) & mask;; i = (i + 1) & mask) {
-    memo *m = &types->memos[i];
-    if (!m->name || (m->scope_start == scope_start && m->scope_kind == kind && !strcmp(m->name, name))) return m;
-  }
+typedef struct memo_key {
+  const pymm_types *types;
+  uint32_t scope_start;
+  const char *kind, *name;
+} memo_key;
+
+static bool same_memo(const void *context, uint32_t item) {
+  const memo_key *k = context;
+  const memo *m = &k->types->memos[item];
+  return m->scope_start == k->scope_start && m->scope_kind == k->kind && !strcmp(m->name, k->name);
+}
+
+/* The memo of 'name' in the scope, or NULL. */
+static memo *memo_find(pymm_types *types, uint32_t scope_start, const char *kind, const char *name) {
+  memo_key key = {types, scope_start, kind, name};
+  uint32_t i = pymm_index_find(&types->memo_index, memo_hash(scope_start, kind, name), same_memo, &key);
+  return i == PYMM_INDEX_NONE ? NULL : &types->memos[i];
 }
 
 static void memo_put(pymm_types *types, uint32_t scope_start, const char *kind, const char *name,
                      const char *result) {
-  if ((types->memo_count + 1) * 2 > types->memo_cap) {
-    memo *old = types->memos;
-    size_t old_cap = types->memo_cap;
-    types->memo_cap = old_cap ? old_cap * 2 : 64;
-    types->memos = pymm_calloc(types->memo_cap, sizeof *types->memos);
-    for (size_t i = 0; i < old_cap; i++)
-      if (old[i].name) *memo_slot(types, old[i].scope_start, old[i].scope_kind, old[i].name) = old[i];
-    free(old);
-  }
-  memo *m = memo_slot(types, scope_start, kind, name);
-  if (!m->name) {
-    m->name = pymm_strdup(name);
-    m->scope_start = scope_start;
-    m->scope_kind = kind;
-    types->memo_count++;
+  memo *m = memo_find(types, scope_start, kind, name);
+  if (!m) {
+    PYMM_GROW(types->memos, types->memo_cap, types->memo_count + 1);
+    m = &types->memos[types->memo_count];
+    *m = (memo){.scope_start = scope_start, .scope_kind = kind, .name = pymm_strdup(name)};
+    pymm_index_add(&types->memo_index, memo_hash(scope_start, kind, name), (uint32_t)types->memo_count++);
   }
   m->result = result;
 }
@@ -445,7 +450,6 @@ typedef struct site {
 typedef struct scope_name {
   uint32_t start, length;
   uint32_t first, last; /* its sites in walk order, NO_SITE when it has none */
-  bool used;
   bool delegated; /* global / nonlocal: look further out */
 } scope_name;
 
@@ -454,8 +458,9 @@ struct scope_facts {
   const char *kind;    /* static: the tree-sitter node type */
   const char *text;    /* the document's text */
   uint32_t length;
-  scope_name *names; /* open addressing */
+  scope_name *names;
   size_t name_count, name_cap;
+  pymm_index name_index;
   site *sites; /* never moves once the walk is done, so lookups may recurse while reading it */
   size_t site_count, site_cap;
 };
@@ -463,38 +468,38 @@ struct scope_facts {
 static void scope_facts_free(scope_facts *facts) {
   if (!facts) return;
   free(facts->names);
+  pymm_index_free(&facts->name_index);
   free(facts->sites);
   free(facts);
 }
 
-static size_t name_hash(const char *s, size_t n) { return (size_t)pymm_hash(PYMM_HASH_SEED, s, n); }
+typedef struct name_key {
+  const scope_facts *facts;
+  const char *s;
+  size_t n;
+} name_key;
 
-/* The entry of the name s[0..n), or the empty slot where it would go; NULL before the first name. */
-static scope_name *name_slot(const scope_facts *f, const char *s, size_t n) {
-  if (!f->name_cap) return NULL;
-  size_t mask = f->name_cap - 1;
-  for (size_t i = name_hash(s, n) & mask;; i = (i + 1) & mask) {
-    scope_name *e = &f->names[i];
-    if (!e->used || (e->length == n && memcmp(f->text + e->start, s, n) == 0)) return e;
-  }
+static bool same_name(const void *context, uint32_t item) {
+  const name_key *k = context;
+  const scope_name *e = &k->facts->names[item];
+  return e->length == k->n && memcmp(k->facts->text + e->start, k->s, k->n) == 0;
+}
+
+/* The entry of the name s[0..n), or NULL. */
+static scope_name *name_find(const scope_facts *f, const char *s, size_t n) {
+  name_key key = {f, s, n};
+  uint32_t i = pymm_index_find(&f->name_index, pymm_hash(PYMM_HASH_SEED, s, n), same_name, &key);
+  return i == PYMM_INDEX_NONE ? NULL : &f->names[i];
 }
 
 /* The entry of the name text[start..end), added when new. */
 static scope_name *add_name(scope_facts *f, uint32_t start, uint32_t end) {
-  if ((f->name_count + 1) * 2 > f->name_cap) {
-    scope_name *old = f->names;
-    size_t old_cap = f->name_cap;
-    f->name_cap = old_cap ? old_cap * 2 : 16;
-    f->names = pymm_calloc(f->name_cap, sizeof *f->names);
-    for (size_t i = 0; i < old_cap; i++)
-      if (old[i].used) *name_slot(f, f->text + old[i].start, old[i].length) = old[i];
-    free(old);
-  }
-  scope_name *e = name_slot(f, f->text + start, end - start);
-  if (!e->used) {
-    *e = (scope_name){.start = start, .length = end - start, .first = NO_SITE, .last = NO_SITE, .used = true};
-    f->name_count++;
-  }
+  scope_name *e = name_find(f, f->text + start, end - start);
+  if (e) return e;
+  PYMM_GROW(f->names, f->name_cap, f->name_count + 1);
+  e = &f->names[f->name_count];
+  *e = (scope_name){.start = start, .length = end - start, .first = NO_SITE, .last = NO_SITE};
+  pymm_index_add(&f->name_index, pymm_hash(PYMM_HASH_SEED, f->text + start, end - start), (uint32_t)f->name_count++);
   return e;
 }
 
@@ -691,17 +696,20 @@ done:
   ts_tree_cursor_delete(&cursor);
 }
 
-static size_t scope_hash(uint32_t start, uint32_t end, const char *kind) {
-  return ((size_t)start * 2654435761u) ^ ((size_t)end * 40503u) ^ ((size_t)(uintptr_t)kind >> 4);
+static uint64_t scope_hash(uint32_t start, uint32_t end, const char *kind) {
+  return ((uint64_t)start * 2654435761u) ^ ((uint64_t)end * 40503u) ^ ((uint64_t)(uintptr_t)kind >> 4);
 }
 
-/* The slot of a scope's facts, or the empty slot where they would go. */
-static scope_facts **scope_slot(pymm_types *types, uint32_t start, uint32_t end, const char *kind) {
-  size_t mask = types->scope_cap - 1;
-  for (size_t i = scope_hash(start, end, kind) & mask;; i = (i + 1) & mask) {
-    scope_facts **slot = &types->scopes[i];
-    if (!*slot || ((*slot)->start == start && (*slot)->end == end && (*slot)->kind == kind)) return slot;
-  }
+typedef struct scope_key {
+  const pymm_types *types;
+  uint32_t start, end;
+  const char *kind;
+} scope_key;
+
+static bool same_scope(const void *context, uint32_t item) {
+  const scope_key *k = context;
+  const scope_facts *f = k->types->scopes[item];
+  return f->start == k->start && f->end == k->end && f->kind == k->kind;
 }
 
 /* The binding sites of a scope, walked on first use. Each scope's facts are allocated once and never move. */
@@ -709,10 +717,9 @@ static const scope_facts *scope_facts_of(resolver *r, TSNode scope) {
   pymm_types *types = r->types;
   uint32_t start = ts_node_start_byte(scope), end = ts_node_end_byte(scope);
   const char *kind = ts_node_type(scope);
-  if (types->scope_cap) {
-    scope_facts *found = *scope_slot(types, start, end, kind);
-    if (found) return found;
-  }
+  scope_key key = {types, start, end, kind};
+  uint32_t found = pymm_index_find(&types->scope_index, scope_hash(start, end, kind), same_scope, &key);
+  if (found != PYMM_INDEX_NONE) return types->scopes[found];
   scope_facts *f = pymm_calloc(1, sizeof *f);
   f->start = start;
   f->end = end;
@@ -721,17 +728,9 @@ static const scope_facts *scope_facts_of(resolver *r, TSNode scope) {
   f->text = pymm_text_data(text);
   f->length = pymm_text_length(text);
   collect_scope(r, f, scope);
-  if ((types->scope_count + 1) * 2 > types->scope_cap) {
-    scope_facts **old = types->scopes;
-    size_t old_cap = types->scope_cap;
-    types->scope_cap = old_cap ? old_cap * 2 : 16;
-    types->scopes = pymm_calloc(types->scope_cap, sizeof *types->scopes);
-    for (size_t i = 0; i < old_cap; i++)
-      if (old[i]) *scope_slot(types, old[i]->start, old[i]->end, old[i]->kind) = old[i];
-    free(old);
-  }
-  *scope_slot(types, start, end, kind) = f;
-  types->scope_count++;
+  PYMM_GROW(types->scopes, types->scope_cap, types->scope_count + 1);
+  types->scopes[types->scope_count] = f;
+  pymm_index_add(&types->scope_index, scope_hash(start, end, kind), (uint32_t)types->scope_count++);
   return f;
 }
 
@@ -739,8 +738,8 @@ static const scope_facts *scope_facts_of(resolver *r, TSNode scope) {
 static bindings scope_bindings(resolver *r, TSNode scope, const char *name) {
   bindings b = {0};
   const scope_facts *f = scope_facts_of(r, scope);
-  const scope_name *e = name_slot(f, name, strlen(name));
-  if (!e || !e->used) return b;
+  const scope_name *e = name_find(f, name, strlen(name));
+  if (!e) return b;
   b.delegated = e->delegated;
   for (uint32_t i = e->first; i != NO_SITE; i = f->sites[i].next) {
     const site *s = &f->sites[i];
@@ -856,8 +855,8 @@ static const char *scope_chain_type(resolver *r, const char *name, TSNode scope,
     if (!(from_function && node_is(scope, "class_definition"))) {
       uint32_t start = ts_node_start_byte(scope);
       const char *kind = ts_node_type(scope);
-      memo *m = memo_slot(r->types, start, kind, name);
-      if (m && m->name) return m->result;
+      const memo *m = memo_find(r->types, start, kind, name);
+      if (m) return m->result;
       bindings b = scope_bindings(r, scope, name);
       if (b.found && !b.delegated) {
         const char *result = b.conflict || !b.agreed ? UNKNOWN : b.agreed;
@@ -1006,8 +1005,8 @@ done:
 static const char *self_attribute_type(resolver *r, TSNode class_node, const char *attr) {
   uint32_t start = ts_node_start_byte(class_node);
   static const char kind[] = "self-attribute";
-  memo *m = memo_slot(r->types, start, kind, attr);
-  if (m && m->name) return m->result;
+  const memo *m = memo_find(r->types, start, kind, attr);
+  if (m) return m->result;
   memo_put(r->types, start, kind, attr, UNKNOWN); /* guards against recursion */
   bindings b = {0};
   TSNode body = ts_node_child_by_field_name(class_node, "body", 4);
@@ -1107,8 +1106,8 @@ const char *pymm_qualified_name(pymm_document *doc, TSNode expression) {
   char key[16];
   snprintf(key, sizeof key, "%u", ts_node_end_byte(expression));
   uint32_t start = ts_node_start_byte(expression);
-  memo *m = memo_slot(r.types, start, QUALNAME_MEMO, key);
-  if (m && m->name) return m->result;
+  const memo *m = memo_find(r.types, start, QUALNAME_MEMO, key);
+  if (m) return m->result;
   const char *result = qualified_name(&r, expression);
   memo_put(r.types, start, QUALNAME_MEMO, key, result);
   return result;

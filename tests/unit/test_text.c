@@ -1,4 +1,5 @@
 /* Text layer: line index, UTF-8 / UTF-16 / UTF-32 positions, incremental replacement. */
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "harness.h"
@@ -9,6 +10,13 @@ static uint32_t offset_of(const pymm_text *t, uint32_t line, uint32_t character,
   pymm_position p = {line, character};
   pymm_text_offset(t, p, e, &offset);
   return offset;
+}
+
+/* For the hash index test: item i spells "w<i>". */
+static bool same_word(const void *context, uint32_t item) {
+  char word[16];
+  snprintf(word, sizeof word, "w%u", item);
+  return strcmp(word, context) == 0;
 }
 
 int main(void) {
@@ -168,6 +176,30 @@ int main(void) {
     OK(!pymm_utf8_valid("\xED\xA0\x80", 3));     /* surrogate */
     OK(!pymm_utf8_valid("\xF4\x90\x80\x80", 4)); /* past U+10FFFF */
     OK(!pymm_utf8_valid("\xE2\x82", 2));         /* truncated */
+  }
+
+  TEST("the hash index finds every item it holds, through collisions and growth, and nothing else") {
+    enum { N = 5000 };
+    static char words[N][16];
+    pymm_index index = {0};
+    for (uint32_t i = 0; i < N; i++) {
+      snprintf(words[i], sizeof words[i], "w%u", i);
+      /* Every tenth word shares one hash, so probes pass over items that are not the one. */
+      uint64_t hash = i % 10 ? pymm_hash(PYMM_HASH_SEED, words[i], strlen(words[i])) : 7;
+      INT_EQ(pymm_index_find(&index, hash, same_word, words[i]), PYMM_INDEX_NONE);
+      pymm_index_add(&index, hash, i);
+    }
+    INT_EQ(index.count, N);
+    OK(index.cap >= 2 * N);
+    uint32_t found = 0;
+    for (uint32_t i = 0; i < N; i++) {
+      uint64_t hash = i % 10 ? pymm_hash(PYMM_HASH_SEED, words[i], strlen(words[i])) : 7;
+      found += pymm_index_find(&index, hash, same_word, words[i]) == i;
+    }
+    INT_EQ(found, N);
+    INT_EQ(pymm_index_find(&index, 7, same_word, "absent"), PYMM_INDEX_NONE);
+    pymm_index_free(&index);
+    INT_EQ(pymm_index_find(&index, 7, same_word, "w0"), PYMM_INDEX_NONE);
   }
   return HARNESS_DONE();
 }
