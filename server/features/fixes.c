@@ -259,45 +259,52 @@ static bool take_fix(const pymm_fix *fix, pymm_edit **set, size_t *count) {
   return true;
 }
 
-static bool parses_cleanly(const char *text, size_t length) {
+/* The document of text[0..length) (taken: freed here), parsed. */
+static pymm_document *parsed(char *text, size_t length) {
   pymm_document *doc = pymm_document_new(text, length);
-  bool clean = !ts_node_has_error(ts_tree_root_node(pymm_document_tree(doc)));
-  pymm_document_free(doc);
-  return clean;
+  free(text);
+  return doc;
 }
+
+static bool has_error(pymm_document *doc) { return ts_node_has_error(ts_tree_root_node(pymm_document_tree(doc))); }
 
 static bool wanted(const pymm_diagnostic *d, bool unsafe) {
   return d->fix.edit_count > 0 && (d->fix.safety == PYMM_FIX_SAFE || (unsafe && d->fix.safety == PYMM_FIX_UNSAFE));
 }
 
-/* One round over 'text': the new text, or NULL when no fix applies. */
-static char *fix_round(const pymm_engine *engine, const char *text, size_t length, const pymm_rule_filter *filter,
-                       bool unsafe, size_t *out_length, size_t *fixed) {
-  pymm_document *doc = pymm_document_new(text, length);
-  bool was_clean = !ts_node_has_error(ts_tree_root_node(pymm_document_tree(doc)));
+/* One round over 'doc': the document of the new text, or NULL when no fix applies. Each text is parsed once:
+ * the parse that tells whether the fixes kept the file clean is the next round's. */
+static pymm_document *fix_round(const pymm_engine *engine, pymm_document *doc, const pymm_rule_filter *filter,
+                                bool unsafe, size_t *fixed) {
+  const pymm_text *t = pymm_document_text(doc);
+  const char *text = pymm_text_data(t);
+  size_t length = pymm_text_length(t), new_length = 0;
+  bool was_clean = !has_error(doc);
   pymm_diagnostics *diags = pymm_diagnostics_run(engine, doc, filter);
   pymm_edit *set = NULL;
   size_t count = 0, taken = 0;
-  char *result = NULL;
+  pymm_document *next = NULL;
   for (size_t i = 0; i < diags->count; i++)
     if (wanted(&diags->items[i], unsafe) && take_fix(&diags->items[i].fix, &set, &count)) taken++;
   if (taken) {
     qsort(set, count, sizeof *set, compare_edits);
-    result = pymm_edits_apply(text, length, set, count, out_length);
-    if (was_clean && !parses_cleanly(result, *out_length)) {
+    char *applied = pymm_edits_apply(text, length, set, count, &new_length);
+    next = parsed(applied, new_length);
+    if (was_clean && has_error(next)) {
       /* Some fix breaks the parse: keep only the fixes that are clean on their own, one round at a time. */
-      free(result);
-      result = NULL;
+      pymm_document_free(next);
+      next = NULL;
       taken = 0;
-      for (size_t i = 0; i < diags->count && !result; i++) {
+      for (size_t i = 0; i < diags->count && !next; i++) {
         const pymm_diagnostic *d = &diags->items[i];
         if (!wanted(d, unsafe)) continue;
-        char *one = pymm_edits_apply(text, length, d->fix.edits, d->fix.edit_count, out_length);
-        if (parses_cleanly(one, *out_length)) {
-          result = one;
-          taken = 1;
+        applied = pymm_edits_apply(text, length, d->fix.edits, d->fix.edit_count, &new_length);
+        next = parsed(applied, new_length);
+        if (has_error(next)) {
+          pymm_document_free(next);
+          next = NULL;
         } else {
-          free(one);
+          taken = 1;
         }
       }
     }
@@ -305,8 +312,13 @@ static char *fix_round(const pymm_engine *engine, const char *text, size_t lengt
   free(set);
   *fixed += taken;
   pymm_diagnostics_free(diags);
-  pymm_document_free(doc);
-  return result;
+  return next;
+}
+
+static bool same_text(pymm_document *a, pymm_document *b) {
+  const pymm_text *x = pymm_document_text(a), *y = pymm_document_text(b);
+  return pymm_text_length(x) == pymm_text_length(y) &&
+         !memcmp(pymm_text_data(x), pymm_text_data(y), pymm_text_length(x));
 }
 
 char *pymm_fix_all(const pymm_engine *engine, const char *text, size_t length, const pymm_rule_filter *filter,
@@ -314,23 +326,21 @@ char *pymm_fix_all(const pymm_engine *engine, const char *text, size_t length, c
   size_t dummy = 0;
   if (!fixed) fixed = &dummy;
   *fixed = 0;
-  char *current = NULL;
-  size_t current_length = length;
+  pymm_document *doc = pymm_document_new(text, length);
   for (int round = 0; round < 20; round++) {
-    size_t next_length = 0;
-    char *next = fix_round(engine, current ? current : text, current ? current_length : length, filter, unsafe,
-                           &next_length, fixed);
+    pymm_document *next = fix_round(engine, doc, filter, unsafe, fixed);
     if (!next) break;
-    bool same = next_length == current_length && !memcmp(next, current ? current : text, next_length);
-    free(current);
-    current = next;
-    current_length = next_length;
+    bool same = same_text(next, doc);
+    pymm_document_free(doc);
+    doc = next;
     if (same) break;
   }
-  if (current && current_length == length && !memcmp(current, text, length)) {
-    free(current);
-    current = NULL;
-  }
+  const pymm_text *t = pymm_document_text(doc);
+  size_t current_length = pymm_text_length(t);
+  char *current = NULL;
+  if (current_length != length || memcmp(pymm_text_data(t), text, length))
+    current = pymm_strndup(pymm_text_data(t), current_length);
+  pymm_document_free(doc);
   if (out_length) *out_length = current ? current_length : length;
   return current;
 }

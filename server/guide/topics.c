@@ -8,7 +8,18 @@
 struct pymm_topics {
   pymm_topic *items;
   size_t count;
+  pymm_index by_id; /* hovers look a topic up for every pattern they match */
 };
+
+typedef struct topic_key {
+  const pymm_topics *topics;
+  const char *id;
+} topic_key;
+
+static bool same_id(const void *context, uint32_t item) {
+  const topic_key *k = context;
+  return strcmp(k->topics->items[item].id, k->id) == 0;
+}
 
 static const char *string_field(const cJSON *object, const char *name) {
   const cJSON *item = cJSON_GetObjectItemCaseSensitive(object, name);
@@ -94,6 +105,9 @@ pymm_topics *pymm_topics_load(const char *json, size_t length, const pymm_guide 
     const cJSON *s;
     cJSON_ArrayForEach(s, see) if (cJSON_IsString(s)) list[k++] = pymm_strdup(s->valuestring);
     t->see_also = list;
+    /* The first of two topics with one id is the one found. */
+    if (!pymm_topics_find(topics, t->id))
+      pymm_index_add(&topics->by_id, pymm_hash(PYMM_HASH_SEED, t->id, strlen(t->id)), (uint32_t)(topics->count - 1));
   }
   cJSON_Delete(root);
   if (warnings && warn.len) *warnings = pymm_buf_take(&warn);
@@ -105,6 +119,7 @@ void pymm_topics_free(pymm_topics *topics) {
   if (!topics) return;
   for (size_t i = 0; i < topics->count; i++) free_topic(&topics->items[i]);
   free(topics->items);
+  pymm_index_free(&topics->by_id);
   free(topics);
 }
 
@@ -115,7 +130,7 @@ const pymm_topic *pymm_topics_at(const pymm_topics *topics, size_t index) {
 }
 
 const pymm_topic *pymm_topics_find(const pymm_topics *topics, const char *id) {
-  for (size_t i = 0; i < topics->count; i++)
-    if (strcmp(topics->items[i].id, id) == 0) return &topics->items[i];
-  return NULL;
+  topic_key key = {topics, id};
+  uint32_t i = pymm_index_find(&topics->by_id, pymm_hash(PYMM_HASH_SEED, id, strlen(id)), same_id, &key);
+  return i == PYMM_INDEX_NONE ? NULL : &topics->items[i];
 }
