@@ -153,7 +153,7 @@ pymm_actions *pymm_actions_at(const pymm_engine *engine, pymm_document *doc, con
     for (size_t i = 0; i < diagnostics->count && !any; i++)
       any = diagnostics->items[i].fix.edit_count && diagnostics->items[i].fix.safety == PYMM_FIX_SAFE;
     size_t new_length = 0;
-    char *fixed = any ? pymm_fix_all(engine, c.src, c.length, filter, false, &new_length, NULL) : NULL;
+    char *fixed = any ? pymm_features__fix_all(engine, doc, diagnostics, filter, false, &new_length, NULL) : NULL;
     if (fixed) {
       /* One edit over the part that changed. */
       size_t prefix = 0, suffix = 0;

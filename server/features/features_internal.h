@@ -32,6 +32,10 @@ const pymm_query *pymm_engine__hover(const pymm_engine *engine);
 /* The node's text on one line (whitespace runs become one space), at most 'max' bytes, cut at a UTF-8
  * boundary with "…" (SIZE_MAX: whole). Caller owns the result; free with free(). */
 char *pymm_features__one_line(const pymm_document *doc, TSNode node, size_t max);
+/* pymm_fix_all() over 'doc' (borrowed, left as it is), whose 'diagnostics' for 'filter' are known already (NULL:
+ * found here). */
+char *pymm_features__fix_all(const pymm_engine *engine, pymm_document *doc, const pymm_diagnostics *diagnostics,
+                             const pymm_rule_filter *filter, bool unsafe, size_t *out_length, size_t *fixed);
 
 /* Appends the entry's lines [first, last] of the guide to 'out', without code fences when 'plain'. */
 void pymm_features__append_lines(const pymm_engine *engine, uint32_t first, uint32_t last, bool plain,

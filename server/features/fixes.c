@@ -272,15 +272,17 @@ static bool wanted(const pymm_diagnostic *d, bool unsafe) {
   return d->fix.edit_count > 0 && (d->fix.safety == PYMM_FIX_SAFE || (unsafe && d->fix.safety == PYMM_FIX_UNSAFE));
 }
 
-/* One round over 'doc': the document of the new text, or NULL when no fix applies. Each text is parsed once:
- * the parse that tells whether the fixes kept the file clean is the next round's. */
-static pymm_document *fix_round(const pymm_engine *engine, pymm_document *doc, const pymm_rule_filter *filter,
-                                bool unsafe, size_t *fixed) {
+/* One round over 'doc' and its 'diagnostics' (NULL: found here): the document of the new text, or NULL when no
+ * fix applies. Each text is parsed once: the parse that tells whether the fixes kept the file clean is the next
+ * round's. */
+static pymm_document *fix_round(const pymm_engine *engine, pymm_document *doc, const pymm_diagnostics *diagnostics,
+                                const pymm_rule_filter *filter, bool unsafe, size_t *fixed) {
   const pymm_text *t = pymm_document_text(doc);
   const char *text = pymm_text_data(t);
   size_t length = pymm_text_length(t), new_length = 0;
   bool was_clean = !has_error(doc);
-  pymm_diagnostics *diags = pymm_diagnostics_run(engine, doc, filter);
+  pymm_diagnostics *found = diagnostics ? NULL : pymm_diagnostics_run(engine, doc, filter);
+  const pymm_diagnostics *diags = diagnostics ? diagnostics : found;
   pymm_edit *set = NULL;
   size_t count = 0, taken = 0;
   pymm_document *next = NULL;
@@ -311,7 +313,7 @@ static pymm_document *fix_round(const pymm_engine *engine, pymm_document *doc, c
   }
   free(set);
   *fixed += taken;
-  pymm_diagnostics_free(diags);
+  pymm_diagnostics_free(found);
   return next;
 }
 
@@ -321,26 +323,35 @@ static bool same_text(pymm_document *a, pymm_document *b) {
          !memcmp(pymm_text_data(x), pymm_text_data(y), pymm_text_length(x));
 }
 
-char *pymm_fix_all(const pymm_engine *engine, const char *text, size_t length, const pymm_rule_filter *filter,
-                   bool unsafe, size_t *out_length, size_t *fixed) {
+char *pymm_features__fix_all(const pymm_engine *engine, pymm_document *doc, const pymm_diagnostics *diagnostics,
+                             const pymm_rule_filter *filter, bool unsafe, size_t *out_length, size_t *fixed) {
   size_t dummy = 0;
   if (!fixed) fixed = &dummy;
   *fixed = 0;
-  pymm_document *doc = pymm_document_new(text, length);
+  pymm_document *current = doc; /* borrowed; the later rounds' are owned */
   for (int round = 0; round < 20; round++) {
-    pymm_document *next = fix_round(engine, doc, filter, unsafe, fixed);
+    pymm_document *next = fix_round(engine, current, round == 0 ? diagnostics : NULL, filter, unsafe, fixed);
     if (!next) break;
-    bool same = same_text(next, doc);
-    pymm_document_free(doc);
-    doc = next;
+    bool same = same_text(next, current);
+    if (current != doc) pymm_document_free(current);
+    current = next;
     if (same) break;
   }
-  const pymm_text *t = pymm_document_text(doc);
-  size_t current_length = pymm_text_length(t);
-  char *current = NULL;
-  if (current_length != length || memcmp(pymm_text_data(t), text, length))
-    current = pymm_strndup(pymm_text_data(t), current_length);
+  const pymm_text *t = pymm_document_text(current), *original = pymm_document_text(doc);
+  size_t length = pymm_text_length(t);
+  char *result = NULL;
+  if (current != doc && (length != pymm_text_length(original) ||
+                         memcmp(pymm_text_data(t), pymm_text_data(original), length)))
+    result = pymm_strndup(pymm_text_data(t), length);
+  if (current != doc) pymm_document_free(current);
+  if (out_length) *out_length = result ? length : pymm_text_length(original);
+  return result;
+}
+
+char *pymm_fix_all(const pymm_engine *engine, const char *text, size_t length, const pymm_rule_filter *filter,
+                   bool unsafe, size_t *out_length, size_t *fixed) {
+  pymm_document *doc = pymm_document_new(text, length);
+  char *result = pymm_features__fix_all(engine, doc, NULL, filter, unsafe, out_length, fixed);
   pymm_document_free(doc);
-  if (out_length) *out_length = current ? current_length : length;
-  return current;
+  return result;
 }
