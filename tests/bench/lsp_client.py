@@ -50,8 +50,10 @@ class Client:
                         self.inbox.put((time.perf_counter(), None))
                         return
                     body += chunk
-                message = json.loads(body)
+                # A reply counts as arrived with its last byte: decoding it is this client's own work (4-5 ms
+                # in Python for a 380 KB publishDiagnostics), not the server's, and the same for every server.
                 now = time.perf_counter()
+                message = json.loads(body)
                 if "method" in message and "id" in message:
                     self._answer(message)
                 self.inbox.put((now, message))
