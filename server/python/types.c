@@ -1,5 +1,6 @@
 /* Type facts: a small, flow-insensitive inference per scope (LEGB). A name's type is what every binding
  * of it in its scope agrees on: literals, constructor calls, annotations, imports. Anything else is unknown. */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -372,16 +373,51 @@ static const char *expression_type(resolver *r, TSNode node) {
 
 /* ---- scopes and bindings ------------------------------------------------------------------------ */
 
-static bool is_comprehension(TSNode node) {
-  const char *t = ts_node_type(node);
-  return !strcmp(t, "list_comprehension") || !strcmp(t, "set_comprehension") ||
-         !strcmp(t, "dictionary_comprehension") || !strcmp(t, "generator_expression");
+/* Node types by symbol, sorted once by name: a scope walk asks at every node. */
+enum { KIND_SCOPE = 1, KIND_COMPREHENSION = 2, KIND_EXPRESSION = 4 };
+#define SYMBOLS_MAX 1024
+static uint8_t symbol_kinds[SYMBOLS_MAX];
+static pthread_once_t symbol_kinds_once = PTHREAD_ONCE_INIT;
+
+static void sort_symbols(void) {
+  static const char *const COMPREHENSIONS[] = {"list_comprehension", "set_comprehension",
+                                               "dictionary_comprehension", "generator_expression", NULL};
+  static const char *const SCOPES[] = {"function_definition", "lambda", "class_definition", "module", NULL};
+  /* Expressions hold no binding but a walrus (lambdas and comprehensions are scopes of their own). */
+  static const char *const EXPRESSIONS[] = {
+      "call",       "argument_list", "binary_operator", "boolean_operator", "comparison_operator",
+      "not_operator", "unary_operator", "subscript",    "slice",            "attribute",
+      "list",       "tuple",         "set",             "dictionary",       "pair",
+      "parenthesized_expression", "conditional_expression", "string", "concatenated_string", "keyword_argument",
+      "list_splat", "dictionary_splat", "await",        "expression_list",  NULL};
+  const TSLanguage *language = tree_sitter_python();
+  uint32_t count = ts_language_symbol_count(language);
+  for (uint32_t i = 0; i < count && i < SYMBOLS_MAX; i++) {
+    const char *name = ts_language_symbol_name(language, (TSSymbol)i);
+    if (!name) continue;
+    if (in_list(COMPREHENSIONS, name)) symbol_kinds[i] |= KIND_COMPREHENSION | KIND_SCOPE;
+    if (in_list(SCOPES, name)) symbol_kinds[i] |= KIND_SCOPE;
+    if (in_list(EXPRESSIONS, name)) symbol_kinds[i] |= KIND_EXPRESSION;
+  }
 }
 
-static bool is_scope(TSNode node) {
-  const char *t = ts_node_type(node);
-  return !strcmp(t, "function_definition") || !strcmp(t, "lambda") || !strcmp(t, "class_definition") ||
-         !strcmp(t, "module") || is_comprehension(node);
+static bool node_kind(TSNode node, uint8_t kind) {
+  pthread_once(&symbol_kinds_once, sort_symbols);
+  TSSymbol symbol = ts_node_symbol(node);
+  return symbol < SYMBOLS_MAX && (symbol_kinds[symbol] & kind);
+}
+
+static bool is_comprehension(TSNode node) { return node_kind(node, KIND_COMPREHENSION); }
+static bool is_scope(TSNode node) { return node_kind(node, KIND_SCOPE); }
+
+/* True when text[start..end) holds ":=". */
+static bool has_walrus(const char *text, uint32_t start, uint32_t end) {
+  for (const char *p = text + start, *stop = text + end; p + 1 < stop; p++) {
+    p = memchr(p, ':', (size_t)(stop - p - 1));
+    if (!p) return false;
+    if (p[1] == '=') return true;
+  }
+  return false;
 }
 
 /* Collects the bindings of 'name' directly in 'scope' (not in nested scopes). */
@@ -685,8 +721,11 @@ static void collect_scope(resolver *r, scope_facts *f, TSNode scope) {
       add_site(f, ts_node_child_by_field_name(node, "name", 4),
                !strcmp(t, "class_definition") ? SITE_CLASS : SITE_FUNCTION, node);
     }
-    /* Nested scopes (comprehensions included) are skipped whole. */
-    if (!nested && ts_tree_cursor_goto_first_child(&cursor)) continue;
+    /* Nested scopes (comprehensions included) are skipped whole, and expressions without a walrus. */
+    bool bare = node_kind(node, KIND_EXPRESSION) &&
+                !has_walrus(f->text, ts_node_start_byte(node), ts_node_end_byte(node) < f->length
+                                                                  ? ts_node_end_byte(node) : f->length);
+    if (!nested && !bare && ts_tree_cursor_goto_first_child(&cursor)) continue;
     while (!ts_tree_cursor_goto_next_sibling(&cursor)) {
       if (!ts_tree_cursor_goto_parent(&cursor)) goto done;
       if (ts_node_eq(ts_tree_cursor_current_node(&cursor), body)) goto done;
