@@ -88,7 +88,7 @@ vsix:
 	editors/vscode/build-vsix.sh $(BUILD)
 
 format:
-	clang-format -i server/*/*.c server/*/*.h include/pymm/*.h tests/*.h tests/unit/*.c
+	clang-format -i server/*/*.c server/*/*.h include/pymm/*.h tests/*.h tests/unit/*.c tests/fuzz/*.c tests/fuzz/*.h tests/bench/*.c
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)

@@ -72,11 +72,11 @@ char *pymm_hover_render(const pymm_engine *engine, const pymm_hover *hover, pymm
 /* ---- complexity inlay hints -------------------------------------------------------------------- */
 
 typedef struct pymm_inlay_hint {
-  uint32_t offset;            /* where the hint goes: the end of the construct */
-  const pymm_topic *topic;    /* borrowed from the engine: the operation and its table row */
-  uint32_t pattern;           /* the query pattern that found it (the earlier wins, as in hover) */
-  bool per_iteration;         /* inside a loop body: the cost is paid on every iteration */
-  char label[80];             /* "O(n)" or "O(n) per iteration" */
+  uint32_t offset;         /* where the hint goes: the end of the construct */
+  const pymm_topic *topic; /* borrowed from the engine: the operation and its table row */
+  uint32_t pattern;        /* the query pattern that found it (the earlier wins, as in hover) */
+  bool per_iteration;      /* inside a loop body: the cost is paid on every iteration */
+  char label[80];          /* "O(n)" or "O(n) per iteration" */
 } pymm_inlay_hint;
 
 /* Hints for the operations in bytes [start, end) whose table row is not O(1) and whose receiver's type is
@@ -87,8 +87,8 @@ size_t pymm_inlay_hints(const pymm_engine *engine, pymm_document *doc, uint32_t 
 /* ---- lookup and table of contents -------------------------------------------------------------- */
 
 typedef struct pymm_lookup_item {
-  uint32_t entry;      /* index into the guide's entries */
-  const char *title;   /* borrowed from the guide */
+  uint32_t entry;    /* index into the guide's entries */
+  const char *title; /* borrowed from the guide */
   const char *slug;
   const char *section; /* the enclosing section's title (the entry's own for a section) */
   uint32_t line;       /* 1-based line in the guide */
@@ -131,8 +131,8 @@ typedef struct pymm_diagnostic {
 typedef struct pymm_diagnostics {
   pymm_diagnostic *items; /* sorted by start */
   size_t count;
-  bool incremental;               /* made by pymm_diagnostics_update() re-running only where the text changed */
-  struct pymm_outline *outline;   /* what rules read across top-level statements; internal to diagnostics.c */
+  bool incremental;             /* made by pymm_diagnostics_update() re-running only where the text changed */
+  struct pymm_outline *outline; /* what rules read across top-level statements; internal to diagnostics.c */
 } pymm_diagnostics;
 
 /* Which rules run: codes or code prefixes ("PMM1", "PMM101"; "ALL"), NULL-terminated lists. A NULL or empty
@@ -147,15 +147,14 @@ bool pymm_rule_selected(const pymm_rule *rule, const pymm_rule_filter *filter);
 /* Runs the selected rules over the document. A diagnostic on a line with "# noqa", "# noqa: PMM101" or
  * "# noqa: B006" (an equivalent code) is left out. 'filter' may be NULL (every rule).
  * Caller owns the result; free with pymm_diagnostics_free(). */
-pymm_diagnostics *pymm_diagnostics_run(const pymm_engine *engine, pymm_document *doc,
-                                       const pymm_rule_filter *filter);
+pymm_diagnostics *pymm_diagnostics_run(const pymm_engine *engine, pymm_document *doc, const pymm_rule_filter *filter);
 /* The diagnostics after the document's changes (pymm_document_take_changes), from 'previous', those of the
  * text before them with the same filter: the rules run again only over the top-level statements the changed
  * bytes touch, and the findings elsewhere are kept, moved. When a change can reach further (a module-level
  * statement, a definition's header, a body that starts or stops yielding or declaring globals) all rules
  * run again. Takes ownership of 'previous' (may be NULL); the caller owns the result. */
-pymm_diagnostics *pymm_diagnostics_update(const pymm_engine *engine, pymm_document *doc,
-                                          pymm_diagnostics *previous, const pymm_rule_filter *filter);
+pymm_diagnostics *pymm_diagnostics_update(const pymm_engine *engine, pymm_document *doc, pymm_diagnostics *previous,
+                                          const pymm_rule_filter *filter);
 void pymm_diagnostics_free(pymm_diagnostics *diagnostics);
 
 /* Applies sorted, non-overlapping edits to text[0..length). Caller owns the result (NUL-terminated); free
@@ -180,11 +179,11 @@ typedef enum pymm_action_kind {
 typedef struct pymm_action {
   pymm_action_kind kind;
   char *title;
-  const pymm_rule *rule;   /* NULL for fix-all */
-  size_t diagnostic;       /* index into the diagnostics the actions were made from (not for fix-all) */
-  int32_t entry;           /* PYMM_ACTION_EXPLAIN: the guide entry */
-  bool preferred;          /* the safe fix of a diagnostic */
-  pymm_edit *edits;        /* sorted, not overlapping; none for EXPLAIN */
+  const pymm_rule *rule; /* NULL for fix-all */
+  size_t diagnostic;     /* index into the diagnostics the actions were made from (not for fix-all) */
+  int32_t entry;         /* PYMM_ACTION_EXPLAIN: the guide entry */
+  bool preferred;        /* the safe fix of a diagnostic */
+  pymm_edit *edits;      /* sorted, not overlapping; none for EXPLAIN */
   size_t edit_count;
 } pymm_action;
 

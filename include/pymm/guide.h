@@ -38,8 +38,8 @@ typedef struct pymm_guide_entry {
 /* A table drawn with box characters, or with │ columns inside a panel, split into cells.
  * Row 0 is the header. A row drawn over several lines has its cells' lines joined with one space. */
 typedef struct pymm_guide_table {
-  int32_t entry;        /* the innermost entry (fragment or section) whose lines hold the table */
-  const char *title;    /* the text line just above the table ("Time Complexities:"), or the panel title; "" if none */
+  int32_t entry;     /* the innermost entry (fragment or section) whose lines hold the table */
+  const char *title; /* the text line just above the table ("Time Complexities:"), or the panel title; "" if none */
   uint32_t line_start, line_end;
   uint32_t row_count, column_count;
   const char *const *cells;  /* row_count * column_count, row-major, trimmed; "" for an empty cell */
@@ -90,14 +90,14 @@ size_t pymm_guide_lookup(const pymm_guide *guide, const char *query, pymm_guide_
 
 /* data/topics.json: each topic id maps to its guide anchor, an optional table row and a one-line summary. */
 typedef struct pymm_topic {
-  const char *id;        /* "list.pop-front": the capture name in data/queries/ *.scm */
-  const char *title;     /* "lst.pop(0)": the construct as the user wrote it */
-  const char *summary;   /* one line */
-  const char *section;   /* the reference as written in topics.json */
-  int32_t entry;         /* the resolved entry (section or fragment), -1 when the guide lacks it */
-  int32_t table;         /* index of the table that holds 'row', -1 for none */
-  int32_t row;           /* the row in that table, -1 for none */
-  const char *complexity; /* the row's complexity cell(s), joined with " / "; NULL when no row */
+  const char *id;              /* "list.pop-front": the capture name in data/queries/ *.scm */
+  const char *title;           /* "lst.pop(0)": the construct as the user wrote it */
+  const char *summary;         /* one line */
+  const char *section;         /* the reference as written in topics.json */
+  int32_t entry;               /* the resolved entry (section or fragment), -1 when the guide lacks it */
+  int32_t table;               /* index of the table that holds 'row', -1 for none */
+  int32_t row;                 /* the row in that table, -1 for none */
+  const char *complexity;      /* the row's complexity cell(s), joined with " / "; NULL when no row */
   const char *const *see_also; /* topic ids, NULL-terminated */
 } pymm_topic;
 
@@ -133,13 +133,13 @@ typedef enum pymm_fix_safety {
 
 /* data/rules.json: one gotcha rule's metadata. */
 typedef struct pymm_rule {
-  const char *code;      /* "PMM101": the capture name in data/queries/rules.scm */
-  const char *name;      /* "mutable-default-argument" */
-  const char *message;   /* one line */
-  const char *section;   /* the guide reference as written in rules.json */
-  const char *fix_title; /* "Default to None and create the value in the body"; "" when none */
+  const char *code;               /* "PMM101": the capture name in data/queries/rules.scm */
+  const char *name;               /* "mutable-default-argument" */
+  const char *message;            /* one line */
+  const char *section;            /* the guide reference as written in rules.json */
+  const char *fix_title;          /* "Default to None and create the value in the body"; "" when none */
   const char *const *equivalents; /* ruff/pylint codes ("B006"), NULL-terminated */
-  int32_t entry;         /* the resolved guide entry, -1 when the guide lacks it */
+  int32_t entry;                  /* the resolved guide entry, -1 when the guide lacks it */
   pymm_severity severity;
   pymm_fix_safety fix;
 } pymm_rule;
@@ -149,8 +149,7 @@ typedef struct pymm_rules pymm_rules;
 /* Parses the rule table and resolves each rule's section against 'guide'. A section the guide lacks is named
  * once in '*warnings' (caller owns it: free with free(); NULL when none) and the rule is kept with entry -1.
  * Caller owns the result; free with pymm_rules_free(). NULL + err when the JSON is malformed. */
-pymm_rules *pymm_rules_load(const char *json, size_t length, const pymm_guide *guide, char **warnings,
-                            pymm_error *err);
+pymm_rules *pymm_rules_load(const char *json, size_t length, const pymm_guide *guide, char **warnings, pymm_error *err);
 void pymm_rules_free(pymm_rules *rules);
 size_t pymm_rules_count(const pymm_rules *rules);
 /* Borrowed: valid until pymm_rules_free(); NULL when out of range or unknown. */

@@ -6,9 +6,9 @@
 #include "pymm/features.h"
 
 typedef struct pymm_lsp_options {
-  const char *guide_path;     /* --guide: a guide file instead of the embedded one; NULL for the default */
-  size_t max_content_length;  /* messages larger than this are refused unread; 0 = 64 MiB */
-  pymm_engine *engine;        /* borrowed, for the default guide instead of building one (tests); NULL to build */
+  const char *guide_path;    /* --guide: a guide file instead of the embedded one; NULL for the default */
+  size_t max_content_length; /* messages larger than this are refused unread; 0 = 64 MiB */
+  pymm_engine *engine;       /* borrowed, for the default guide instead of building one (tests); NULL to build */
 } pymm_lsp_options;
 
 /* Serves one client over the two file descriptors until 'exit' or end of input. Returns the process exit

@@ -99,10 +99,10 @@ const char *pymm_query_capture_name(const pymm_query *query, uint32_t capture);
 typedef struct pymm_match {
   const pymm_query *query;
   uint32_t pattern;
-  const char *name;      /* the topic / rule capture's name */
-  TSNode node;           /* the node it captured */
-  bool hedged;           /* a #type? predicate passed only because the type is unknown */
-  TSNode hedge_node;     /* the node whose type is unknown (when hedged) */
+  const char *name;       /* the topic / rule capture's name */
+  TSNode node;            /* the node it captured */
+  bool hedged;            /* a #type? predicate passed only because the type is unknown */
+  TSNode hedge_node;      /* the node whose type is unknown (when hedged) */
   const char *hedge_type; /* the first type that predicate named (when hedged) */
   const TSQueryCapture *captures;
   uint32_t capture_count;
@@ -114,7 +114,7 @@ bool pymm_match_capture(const pymm_match *match, const char *name, TSNode *node)
 /* Calls 'visit' for each match whose topic node intersects bytes [start, end), in document order; 'visit'
  * returns false to stop. 'match' is borrowed for the call only. */
 typedef bool (*pymm_match_visit)(const pymm_match *match, void *context);
-void pymm_query_run(const pymm_query *query, pymm_document *doc, uint32_t start, uint32_t end,
-                    pymm_match_visit visit, void *context);
+void pymm_query_run(const pymm_query *query, pymm_document *doc, uint32_t start, uint32_t end, pymm_match_visit visit,
+                    void *context);
 
 #endif

@@ -23,11 +23,16 @@ void pymm_log_set_level(pymm_log_level level) { current_level = level; }
 
 const char *pymm_log_level_name(pymm_log_level level) {
   switch (level) {
-  case PYMM_LOG_ERROR: return "error";
-  case PYMM_LOG_WARNING: return "warning";
-  case PYMM_LOG_INFO: return "info";
-  case PYMM_LOG_DEBUG: return "debug";
-  default: return "log";
+  case PYMM_LOG_ERROR:
+    return "error";
+  case PYMM_LOG_WARNING:
+    return "warning";
+  case PYMM_LOG_INFO:
+    return "info";
+  case PYMM_LOG_DEBUG:
+    return "debug";
+  default:
+    return "log";
   }
 }
 

@@ -30,7 +30,7 @@ typedef enum output_format { FORMAT_NONE = 0, FORMAT_TEXT, FORMAT_JSON, FORMAT_S
 
 typedef struct file_result {
   char *path;
-  char *text;     /* the text read (freed once checked) */
+  char *text; /* the text read (freed once checked) */
   size_t length;
   pymm_text *lines; /* the checked text (after fixes) and its line index, for positions */
   pymm_diagnostics *diagnostics;
@@ -292,8 +292,8 @@ static size_t print_text(const pymm_engine *engine, file_result *files, size_t c
       if (explain) {
         const pymm_guide *g = pymm_engine_guide(engine);
         const pymm_guide_entry *e = d->rule->entry >= 0 ? pymm_guide_entry_at(g, (size_t)d->rule->entry) : NULL;
-        const pymm_guide_entry *s = e && e->parent >= 0 && e->kind == PYMM_GUIDE_FRAGMENT
-                                        ? pymm_guide_entry_at(g, (size_t)e->parent) : NULL;
+        const pymm_guide_entry *s =
+            e && e->parent >= 0 && e->kind == PYMM_GUIDE_FRAGMENT ? pymm_guide_entry_at(g, (size_t)e->parent) : NULL;
         if (e) {
           printf("    guide: %s%s%s (line %u)", s ? s->title : "", s ? " › " : "", e->title, e->line_start);
           if (d->fix.edit_count) printf("; fix: %s%s", d->rule->fix_title, safe ? "" : " (unsafe)");

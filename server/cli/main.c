@@ -8,26 +8,25 @@
 #include "cli.h"
 #include "pymm/lsp.h"
 
-static const char USAGE[] =
-    "usage: pymm <command> [options]\n"
-    "\n"
-    "commands:\n"
-    "  serve                     speak LSP over stdin/stdout (what editors run)\n"
-    "      --max-message-size N  refuse messages over N bytes (default 64 MiB)\n"
-    "  lookup QUERY...           print the guide's best section for QUERY\n"
-    "      --list                list every match instead, best first\n"
-    "      --json                print the matches as JSON\n"
-    "  hover FILE:LINE:COL       print the hover at a position (LINE and COL count from 1)\n"
-    "      --markdown            print Markdown instead of plain text\n"
-    "  topics [--json]           print the guide's table of contents\n"
-    "      --coverage            with the topics that reach each section\n"
-    "  check PATHS...            report the gotchas the guide warns about (pymm check --help)\n"
-    "      --fix [--unsafe-fixes] --select/--ignore CODES --output-format text|json|sarif\n"
-    "  rule [CODE...|--all]      explain a rule with the guide's text\n"
-    "\n"
-    "options for every command:\n"
-    "  --guide FILE              use this guide instead of the embedded one\n"
-    "  --version                 print the version\n";
+static const char USAGE[] = "usage: pymm <command> [options]\n"
+                            "\n"
+                            "commands:\n"
+                            "  serve                     speak LSP over stdin/stdout (what editors run)\n"
+                            "      --max-message-size N  refuse messages over N bytes (default 64 MiB)\n"
+                            "  lookup QUERY...           print the guide's best section for QUERY\n"
+                            "      --list                list every match instead, best first\n"
+                            "      --json                print the matches as JSON\n"
+                            "  hover FILE:LINE:COL       print the hover at a position (LINE and COL count from 1)\n"
+                            "      --markdown            print Markdown instead of plain text\n"
+                            "  topics [--json]           print the guide's table of contents\n"
+                            "      --coverage            with the topics that reach each section\n"
+                            "  check PATHS...            report the gotchas the guide warns about (pymm check --help)\n"
+                            "      --fix [--unsafe-fixes] --select/--ignore CODES --output-format text|json|sarif\n"
+                            "  rule [CODE...|--all]      explain a rule with the guide's text\n"
+                            "\n"
+                            "options for every command:\n"
+                            "  --guide FILE              use this guide instead of the embedded one\n"
+                            "  --version                 print the version\n";
 
 typedef struct options {
   const char *guide;
@@ -155,8 +154,8 @@ static int run_hover(const options *o) {
     pymm_hover *hover = pymm_hover_at(engine, doc, offset);
     if (hover) {
       pymm_settings settings = pymm_settings_default();
-      char *text = pymm_hover_render(engine, hover, o->markdown ? PYMM_MARKUP_MARKDOWN : PYMM_MARKUP_PLAINTEXT,
-                                     &settings);
+      char *text =
+          pymm_hover_render(engine, hover, o->markdown ? PYMM_MARKUP_MARKDOWN : PYMM_MARKUP_PLAINTEXT, &settings);
       fputs(text, stdout);
       free(text);
     } else {

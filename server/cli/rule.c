@@ -33,7 +33,9 @@ int pymm_cli_rule(int argc, char **argv, const char *guide) {
     for (size_t i = 0; i < pymm_rules_count(rules); i++) {
       const pymm_rule *r = pymm_rules_at(rules, i);
       printf("%s  %-28s %s%s\n", r->code, r->name, r->message,
-             r->fix == PYMM_FIX_SAFE ? " [fix]" : r->fix == PYMM_FIX_UNSAFE ? " [unsafe fix]" : "");
+             r->fix == PYMM_FIX_SAFE     ? " [fix]"
+             : r->fix == PYMM_FIX_UNSAFE ? " [unsafe fix]"
+                                         : "");
     }
   }
   for (size_t i = 0; all && i < pymm_rules_count(rules); i++) {
@@ -49,7 +51,8 @@ int pymm_cli_rule(int argc, char **argv, const char *guide) {
     }
     const pymm_rule *r = pymm_rules_find(rules, argv[i]);
     if (!r) {
-      fprintf(stderr, "pymm rule: no rule %s (the rules are PMM101 to PMM%zu)\n", argv[i], 100 + pymm_rules_count(rules));
+      fprintf(stderr, "pymm rule: no rule %s (the rules are PMM101 to PMM%zu)\n", argv[i],
+              100 + pymm_rules_count(rules));
       code = 2;
       continue;
     }

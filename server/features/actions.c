@@ -191,11 +191,16 @@ void pymm_actions_free(pymm_actions *actions) {
 
 static const char *severity_name(pymm_severity s) {
   switch (s) {
-  case PYMM_SEVERITY_ERROR: return "error";
-  case PYMM_SEVERITY_WARNING: return "warning";
-  case PYMM_SEVERITY_INFORMATION: return "information";
-  case PYMM_SEVERITY_HINT: return "hint";
-  default: return "none";
+  case PYMM_SEVERITY_ERROR:
+    return "error";
+  case PYMM_SEVERITY_WARNING:
+    return "warning";
+  case PYMM_SEVERITY_INFORMATION:
+    return "information";
+  case PYMM_SEVERITY_HINT:
+    return "hint";
+  default:
+    return "none";
   }
 }
 
@@ -210,7 +215,8 @@ char *pymm_rule_explain(const pymm_engine *engine, const pymm_rule *rule, pymm_m
                   rule->fix == PYMM_FIX_SAFE ? " (safe)" : "");
   if (rule->equivalents[0]) {
     pymm_buf_puts(&b, "Same as: ");
-    for (const char *const *e = rule->equivalents; *e; e++) pymm_buf_printf(&b, "%s%s", e == rule->equivalents ? "" : ", ", *e);
+    for (const char *const *e = rule->equivalents; *e; e++)
+      pymm_buf_printf(&b, "%s%s", e == rule->equivalents ? "" : ", ", *e);
     pymm_buf_puts(&b, " (\"# noqa:\" with any of them silences it too).\n");
   }
   if (rule->entry >= 0) {

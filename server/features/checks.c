@@ -307,9 +307,9 @@ static bool calls(rule_context *c, TSNode n, const char *const *names) {
   return false;
 }
 
-static const char *const MUTABLE_CALLS[] = {"builtins.list", "builtins.dict", "builtins.set", "builtins.bytearray",
-                                            "collections.deque", "collections.defaultdict", "collections.OrderedDict",
-                                            "collections.Counter", NULL};
+static const char *const MUTABLE_CALLS[] = {"builtins.list",           "builtins.dict",       "builtins.set",
+                                            "builtins.bytearray",      "collections.deque",   "collections.defaultdict",
+                                            "collections.OrderedDict", "collections.Counter", NULL};
 
 /* A literal or constructor call that makes a new mutable container. */
 static bool makes_mutable(rule_context *c, TSNode n) {
@@ -661,10 +661,10 @@ static bool in_list(rule_context *c, TSNode n, const char *const *list);
 static bool uses_text(rule_context *c, TSNode n, TSNode name);
 
 typedef struct deque_uses {
-  TSNode binding;   /* the one "q = [...]" / "q = list(...)" statement's value */
+  TSNode binding;    /* the one "q = [...]" / "q = list(...)" statement's value */
   TSNode fronts[32]; /* the q.pop(0) / q.insert(0, x) calls */
   uint32_t front_count;
-  bool unsafe;      /* a use a deque does not support the same way, or a second binding */
+  bool unsafe; /* a use a deque does not support the same way, or a second binding */
 } deque_uses;
 
 /* Sorts every use of the list 'q' in a function into what a deque can take. */
@@ -690,8 +690,8 @@ static void find_deque_uses(rule_context *c, TSNode n, TSNode q, deque_uses *u) 
     if (node_is(p, "assignment") && same_node(node_field(p, "left"), n) && ts_node_is_null(u->binding) &&
         node_is(parent_of(c, p), "expression_statement")) {
       TSNode v = node_field(p, "right"), items[2];
-      if (node_is(v, "list") || (node_is(v, "call") && EQ(node_field(v, "function"), "list") &&
-                                 positional_args(v, items, 2) <= 1)) {
+      if (node_is(v, "list") ||
+          (node_is(v, "call") && EQ(node_field(v, "function"), "list") && positional_args(v, items, 2) <= 1)) {
         u->binding = v;
         return;
       }
@@ -784,16 +784,16 @@ typedef struct index_uses {
   bool unsafe; /* a write to xs or i, or too many uses */
 } index_uses;
 
-static const char *const MUTATORS[] = {"append", "extend", "insert", "pop", "remove", "clear", "sort", "reverse",
-                                       "__setitem__", "__delitem__", NULL};
+static const char *const MUTATORS[] = {"append", "extend",  "insert",      "pop",         "remove", "clear",
+                                       "sort",   "reverse", "__setitem__", "__delitem__", NULL};
 
 static void find_index_uses(rule_context *c, TSNode n, TSNode xs, TSNode i, index_uses *u) {
   if (node_is(n, "subscript") && pymm_rules__same_text(c, node_field(n, "value"), xs)) {
     TSNode index = node_field(n, "subscript");
     if (node_is(index, "identifier") && pymm_rules__same_text(c, index, i)) {
       TSNode p = parent_of(c, n);
-      bool write = (node_is(p, "assignment") || node_is(p, "augmented_assignment")) &&
-                   same_node(node_field(p, "left"), n);
+      bool write =
+          (node_is(p, "assignment") || node_is(p, "augmented_assignment")) && same_node(node_field(p, "left"), n);
       write = write || node_is(p, "delete_statement") || node_is(p, "pattern_list") || node_is(p, "tuple_pattern");
       if (write || u->count >= 64) u->unsafe = true;
       else u->reads[u->count++] = n;
@@ -872,10 +872,21 @@ static bool type_call(rule_context *c, TSNode n, TSNode *arg) {
 }
 
 static bool boolean_context(TSNode parent) {
-  static const char *const OK[] = {"if_statement", "elif_clause", "while_statement", "boolean_operator",
-                                   "not_operator", "parenthesized_expression", "assignment", "return_statement",
-                                   "argument_list", "assert_statement", "expression_statement", "if_clause",
-                                   "conditional_expression", "lambda", NULL};
+  static const char *const OK[] = {"if_statement",
+                                   "elif_clause",
+                                   "while_statement",
+                                   "boolean_operator",
+                                   "not_operator",
+                                   "parenthesized_expression",
+                                   "assignment",
+                                   "return_statement",
+                                   "argument_list",
+                                   "assert_statement",
+                                   "expression_statement",
+                                   "if_clause",
+                                   "conditional_expression",
+                                   "lambda",
+                                   NULL};
   for (const char *const *k = OK; *k; k++)
     if (node_is(parent, *k)) return true;
   return false;
@@ -894,8 +905,8 @@ static bool check_116(rule_context *c, const pymm_match *m, pymm_diagnostic *d) 
   if (!node_is(other, "identifier") && !node_is(other, "attribute")) return false;
   char *x = TEXT(arg), *t = TEXT(other);
   bool paren = ne && !boolean_context(parent_of(c, m->node));
-  addf(d, node_start(m->node), node_end(m->node), "%s%sisinstance(%s, %s)%s", paren ? "(" : "", ne ? "not " : "", x,
-       t, paren ? ")" : "");
+  addf(d, node_start(m->node), node_end(m->node), "%s%sisinstance(%s, %s)%s", paren ? "(" : "", ne ? "not " : "", x, t,
+       paren ? ")" : "");
   free(x);
   free(t);
   return true;
@@ -986,7 +997,8 @@ static bool check_119(rule_context *c, const pymm_match *m, pymm_diagnostic *d) 
   uint32_t n = children(node_field(inner, "parameters"), inner_params, 16);
   bool generic = false;
   for (uint32_t i = 0; i < n && i < 16; i++)
-    generic = generic || node_is(inner_params[i], "list_splat_pattern") || node_is(inner_params[i], "dictionary_splat_pattern");
+    generic = generic || node_is(inner_params[i], "list_splat_pattern") ||
+              node_is(inner_params[i], "dictionary_splat_pattern");
   if (!generic || !calls_name(c, node_field(inner, "body"), func)) return false;
   /* The decorator returns the wrapper. */
   TSNode name = node_field(inner, "name");
@@ -1193,8 +1205,7 @@ static TSNode simple_assignment(TSNode statement, TSNode *target) {
 /* The call of "expression_statement: call", or a null node. */
 static TSNode statement_call(TSNode statement) {
   TSNode inner[2];
-  return node_is(statement, "expression_statement") && children(statement, inner, 2) == 1 &&
-                 node_is(inner[0], "call")
+  return node_is(statement, "expression_statement") && children(statement, inner, 2) == 1 && node_is(inner[0], "call")
              ? inner[0]
              : (TSNode){0};
 }
@@ -1216,7 +1227,8 @@ static bool in_list(rule_context *c, TSNode n, const char *const *list) {
 
 static bool is_scope_node(TSNode n) {
   return is_function(n) || node_is(n, "class_definition") || node_is(n, "list_comprehension") ||
-         node_is(n, "set_comprehension") || node_is(n, "dictionary_comprehension") || node_is(n, "generator_expression");
+         node_is(n, "set_comprehension") || node_is(n, "dictionary_comprehension") ||
+         node_is(n, "generator_expression");
 }
 
 /* True when a string node holds an f-string interpolation. */
@@ -1330,9 +1342,10 @@ static bool check_123(rule_context *c, const pymm_match *m, pymm_diagnostic *d) 
   /* A subclass of an unhashable container was unhashable already: nothing changes. */
   TSNode bases = node_field(class_node, "superclasses");
   uint32_t base_count = ts_node_is_null(bases) ? 0 : ts_node_named_child_count(bases);
-  static const char *const UNHASHABLE[] = {"dict", "list", "set", "bytearray", "Mapping", "MutableMapping",
-                                           "MutableSet", "MutableSequence", "UserDict", "UserList", "OrderedDict",
-                                           "Counter", "defaultdict", "deque", "Set", NULL};
+  static const char *const UNHASHABLE[] = {"dict",        "list",           "set",         "bytearray",
+                                           "Mapping",     "MutableMapping", "MutableSet",  "MutableSequence",
+                                           "UserDict",    "UserList",       "OrderedDict", "Counter",
+                                           "defaultdict", "deque",          "Set",         NULL};
   for (uint32_t i = 0; i < base_count; i++) {
     TSNode base = ts_node_named_child(bases, i);
     if (node_is(base, "attribute")) base = node_field(base, "attribute");
@@ -1397,8 +1410,12 @@ static void fix_111(rule_context *c, pymm_diagnostic *d, TSNode statement, TSNod
   if (pymm_rules__has_comment(statement)) return;
   char *t = ts_node_is_null(target) ? NULL : TEXT(target), *dt = TEXT(dict), *kt = TEXT(key), *ft = TEXT(fallback);
   bool none = node_is(fallback, "none");
-  if (t) addf(d, node_start(statement), node_end(statement), "%s = %s.get(%s%s%s)", t, dt, kt, none ? "" : ", ", none ? "" : ft);
-  else addf(d, node_start(statement), node_end(statement), "return %s.get(%s%s%s)", dt, kt, none ? "" : ", ", none ? "" : ft);
+  if (t)
+    addf(d, node_start(statement), node_end(statement), "%s = %s.get(%s%s%s)", t, dt, kt, none ? "" : ", ",
+         none ? "" : ft);
+  else
+    addf(d, node_start(statement), node_end(statement), "return %s.get(%s%s%s)", dt, kt, none ? "" : ", ",
+         none ? "" : ft);
   free(t);
   free(dt);
   free(kt);
@@ -1473,8 +1490,7 @@ static bool closure_binds(rule_context *c, TSNode closure, TSNode name) {
   for (uint32_t i = 0; i < n; i++) {
     TSNode p = ts_node_named_child(params, i);
     TSNode id = node_is(p, "identifier") ? p : node_field(p, "name");
-    if (node_is(p, "list_splat_pattern") || node_is(p, "dictionary_splat_pattern") ||
-        node_is(p, "typed_parameter"))
+    if (node_is(p, "list_splat_pattern") || node_is(p, "dictionary_splat_pattern") || node_is(p, "typed_parameter"))
       id = ts_node_named_child(p, 0);
     if (!ts_node_is_null(id) && pymm_rules__same_text(c, id, name)) return true;
   }
@@ -1602,7 +1618,9 @@ static bool check_102(rule_context *c, const pymm_match *m, pymm_diagnostic *d) 
     add(d, node_end(params), node_end(params), b.data);
   } else {
     uint32_t end = node_end(params) - 1; /* before ')' */
-    while (end > node_start(params) + 1 && (c->src[end - 1] == ' ' || c->src[end - 1] == ',' || c->src[end - 1] == '\n')) end--;
+    while (end > node_start(params) + 1 &&
+           (c->src[end - 1] == ' ' || c->src[end - 1] == ',' || c->src[end - 1] == '\n'))
+      end--;
     add(d, end, end, b.data);
   }
   pymm_buf_free(&b);
@@ -1826,10 +1844,11 @@ static bool check_126(rule_context *c, const pymm_match *m, pymm_diagnostic *d) 
   uint32_t count = target_names(left, names, 0, 16);
   if (count == 0 || count >= 16) return true;
   if (used_after(c, scope, names, count, node_end(loop))) d->fix.safety = PYMM_FIX_UNSAFE;
-  char *o = TEXT(out), *e = TEXT(args[0]), *l = TEXT(left), *r = TEXT(right), *k = ts_node_is_null(cond) ? NULL : TEXT(cond);
+  char *o = TEXT(out), *e = TEXT(args[0]), *l = TEXT(left), *r = TEXT(right),
+       *k = ts_node_is_null(cond) ? NULL : TEXT(cond);
   bool paren = node_is(args[0], "conditional_expression") || node_is(args[0], "lambda");
-  bool paren_right = node_is(right, "conditional_expression") || node_is(right, "lambda") ||
-                     node_is(right, "expression_list");
+  bool paren_right =
+      node_is(right, "conditional_expression") || node_is(right, "lambda") || node_is(right, "expression_list");
   bool paren_cond = !ts_node_is_null(cond) && (node_is(cond, "conditional_expression") || node_is(cond, "lambda"));
   addf(d, node_start(previous), node_end(loop), "%s = [%s%s%s for %s in %s%s%s%s%s%s%s]", o, paren ? "(" : "", e,
        paren ? ")" : "", l, paren_right ? "(" : "", r, paren_right ? ")" : "", k ? " if " : "", paren_cond ? "(" : "",
@@ -1902,8 +1921,8 @@ static bool check_112(rule_context *c, const pymm_match *m, pymm_diagnostic *d) 
   /* The fix: "s = init" right before the loop, s used in the loop only by "s += ...", no else clause. */
   TSNode statement = parent_of(c, aug), previous = ts_node_prev_named_sibling(loop), target;
   TSNode init = simple_assignment(previous, &target);
-  if (!node_is(statement, "expression_statement") || ts_node_is_null(init) ||
-      !pymm_rules__same_text(c, target, name) || !ts_node_is_null(node_field(loop, "alternative")) ||
+  if (!node_is(statement, "expression_statement") || ts_node_is_null(init) || !pymm_rules__same_text(c, target, name) ||
+      !ts_node_is_null(node_field(loop, "alternative")) ||
       (node_is(loop, "for_statement") && ts_node_child_count(loop) > 0 &&
        !strcmp(ts_node_type(ts_node_child(loop, 0)), "async")))
     return true;
@@ -2030,7 +2049,7 @@ static uint32_t self_use(rule_context *c, TSNode n, TSNode p, TSNode q) {
   } else if (node_is(p, "pattern_list") || node_is(p, "tuple_pattern")) {
     flags = SELF_ASSIGNED;
   } else if (node_is(p, "attribute") && same_node(node_field(p, "object"), n)) {
-    static const char *const MUTATING[] = {"append", "extend", "insert", "add", "update", "setdefault", "pop",
+    static const char *const MUTATING[] = {"append",  "extend", "insert",  "add",   "update",     "setdefault", "pop",
                                            "popitem", "remove", "discard", "clear", "appendleft", NULL};
     if (in_list(c, node_field(p, "attribute"), MUTATING) && node_is(q, "call")) flags = SELF_MUTATED;
   } else if (node_is(p, "subscript") && same_node(node_field(p, "value"), n)) {
@@ -2141,13 +2160,12 @@ static bool not_ready(rule_context *c, const pymm_match *m, pymm_diagnostic *d) 
 }
 
 static const check_entry CHECKS[] = {
-    {"PMM101", check_101}, {"PMM102", check_102}, {"PMM103", check_103}, {"PMM104", check_104},
-    {"PMM105", check_105}, {"PMM106", check_106}, {"PMM107", check_107}, {"PMM108", check_108},
-    {"PMM109", check_109}, {"PMM110", check_110}, {"PMM111", check_111}, {"PMM112", check_112},
-    {"PMM113", check_113}, {"PMM114", check_114}, {"PMM115", check_115}, {"PMM116", check_116},
-    {"PMM117", check_117}, {"PMM118", check_118}, {"PMM119", check_119}, {"PMM120", check_120},
-    {"PMM121", check_121}, {"PMM122", check_122}, {"PMM123", check_123}, {"PMM124", check_124},
-    {"PMM125", check_125}, {"PMM126", check_126},
+    {"PMM101", check_101}, {"PMM102", check_102}, {"PMM103", check_103}, {"PMM104", check_104}, {"PMM105", check_105},
+    {"PMM106", check_106}, {"PMM107", check_107}, {"PMM108", check_108}, {"PMM109", check_109}, {"PMM110", check_110},
+    {"PMM111", check_111}, {"PMM112", check_112}, {"PMM113", check_113}, {"PMM114", check_114}, {"PMM115", check_115},
+    {"PMM116", check_116}, {"PMM117", check_117}, {"PMM118", check_118}, {"PMM119", check_119}, {"PMM120", check_120},
+    {"PMM121", check_121}, {"PMM122", check_122}, {"PMM123", check_123}, {"PMM124", check_124}, {"PMM125", check_125},
+    {"PMM126", check_126},
 };
 
 rule_check pymm_rules__check(const char *code) {

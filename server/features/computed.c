@@ -32,8 +32,10 @@ static void decorators(pymm_document *doc, TSNode node, pymm_computed *out) {
     out->code = pymm_buf_take(&code);
     if (decorators > 1) {
       pymm_buf text = {0};
-      pymm_buf_printf(&text, "Applied bottom-up when `def %s` runs; when `%s()` is called, the top decorator's "
-                             "wrapper runs first.", name, name);
+      pymm_buf_printf(&text,
+                      "Applied bottom-up when `def %s` runs; when `%s()` is called, the top decorator's "
+                      "wrapper runs first.",
+                      name, name);
       out->text = pymm_buf_take(&text);
     }
   }
@@ -91,8 +93,8 @@ static void finder_init(class_finder *f, pymm_document *doc) {
   const TSTree *tree = pymm_document_tree(doc);
   const TSLanguage *language = ts_tree_language(tree);
   const pymm_text *text = pymm_document_text(doc);
-  *f = (class_finder){.doc = doc, .text = pymm_text_data(text), .length = pymm_text_length(text),
-                      .root = ts_tree_root_node(tree)};
+  *f = (class_finder){
+      .doc = doc, .text = pymm_text_data(text), .length = pymm_text_length(text), .root = ts_tree_root_node(tree)};
   f->name_field = ts_language_field_id_for_name(language, "name", 4);
   f->definition_field = ts_language_field_id_for_name(language, "definition", 10);
 }
@@ -207,8 +209,8 @@ static bool exception_path(const pymm_engine *engine, const char *name, mro_list
 /* Linearises 'cls' into 'out'. Classes not defined in the file are opaque: their own bases are unknown
  * (noted in '*opaque'), except builtin exceptions, whose chain the guide draws. Returns false on an
  * inconsistent hierarchy or when the depth runs out. */
-static bool linearize(const pymm_engine *engine, class_finder *f, TSNode cls, TSNode parent, int depth,
-                      mro_list *out, bool *opaque) {
+static bool linearize(const pymm_engine *engine, class_finder *f, TSNode cls, TSNode parent, int depth, mro_list *out,
+                      bool *opaque) {
   pymm_document *doc = f->doc;
   char *self = pymm_node_text(doc, ts_node_child_by_field_name(cls, "name", 4));
   mro_push(out, self);
@@ -229,8 +231,8 @@ static bool linearize(const pymm_engine *engine, class_finder *f, TSNode cls, TS
       ok = ok && linearize(engine, f, base, base_parent, depth + 1, l, opaque);
     } else {
       mro_list chain = {0};
-      static const char *const builtin_classes[] = {"list", "dict", "set", "frozenset", "tuple", "str", "bytes",
-                                                    "int", "float", "complex", "bytearray", "type", NULL};
+      static const char *const builtin_classes[] = {"list", "dict",  "set",     "frozenset", "tuple", "str", "bytes",
+                                                    "int",  "float", "complex", "bytearray", "type",  NULL};
       bool builtin = false;
       for (const char *const *c = builtin_classes; *c && !builtin; c++) builtin = !strcmp(*c, bases[i]);
       if (!strcmp(bases[i], "object")) {
@@ -358,8 +360,7 @@ static void exception(const pymm_engine *engine, pymm_document *doc, TSNode node
     pymm_buf_puts(&b, "`");
     for (int i = 0; i < path.count; i++) pymm_buf_printf(&b, "%s%s", i ? " › " : "", path.items[i]);
     pymm_buf_puts(&b, "`");
-    if (path.count > 2)
-      pymm_buf_printf(&b, " — `except %s` also catches it", path.items[path.count - 2]);
+    if (path.count > 2) pymm_buf_printf(&b, " — `except %s` also catches it", path.items[path.count - 2]);
     out->text = pymm_buf_take(&b);
   }
   mro_free(&path);
@@ -388,8 +389,9 @@ static void with_statement(pymm_document *doc, TSNode node, pymm_computed *out) 
   pymm_buf_printf(&b, "manager = %s\n", v);
   if (t) pymm_buf_printf(&b, "%s = %smanager.%s()\n", t, aw, enter);
   else pymm_buf_printf(&b, "%smanager.%s()\n", aw, enter);
-  pymm_buf_printf(&b, "try:\n    ...  # the body\nexcept BaseException:\n    if not %smanager.%s(*sys.exc_info()):\n"
-                      "        raise\nelse:\n    %smanager.%s(None, None, None)",
+  pymm_buf_printf(&b,
+                  "try:\n    ...  # the body\nexcept BaseException:\n    if not %smanager.%s(*sys.exc_info()):\n"
+                  "        raise\nelse:\n    %smanager.%s(None, None, None)",
                   aw, exit, aw, exit);
   if (ts_node_named_child_count(clause) > 1) pymm_buf_puts(&b, "\n# the next items nest inside, exited in reverse");
   out->code = pymm_buf_take(&b);
@@ -405,12 +407,14 @@ static void for_statement(pymm_document *doc, TSNode node, pymm_computed *out) {
   bool has_else = !ts_node_is_null(ts_node_child_by_field_name(node, "alternative", 11));
   pymm_buf b = {0};
   if (is_async)
-    pymm_buf_printf(&b, "iterator = aiter(%s)\nwhile True:\n    try:\n        %s = await anext(iterator)\n"
-                        "    except StopAsyncIteration:\n        break%s\n    ...  # the body",
+    pymm_buf_printf(&b,
+                    "iterator = aiter(%s)\nwhile True:\n    try:\n        %s = await anext(iterator)\n"
+                    "    except StopAsyncIteration:\n        break%s\n    ...  # the body",
                     r, l, has_else ? "  # then the else block runs" : "");
   else
-    pymm_buf_printf(&b, "iterator = iter(%s)\nwhile True:\n    try:\n        %s = next(iterator)\n"
-                        "    except StopIteration:\n        break%s\n    ...  # the body",
+    pymm_buf_printf(&b,
+                    "iterator = iter(%s)\nwhile True:\n    try:\n        %s = next(iterator)\n"
+                    "    except StopIteration:\n        break%s\n    ...  # the body",
                     r, l, has_else ? "  # then the else block runs" : "");
   out->code = pymm_buf_take(&b);
   if (has_else) out->text = pymm_strdup("The `else` block runs when the loop ends without `break`.");
@@ -422,19 +426,35 @@ static void for_statement(pymm_document *doc, TSNode node, pymm_computed *out) {
 
 static const char *type_meaning(char c) {
   switch (c) {
-  case 'f': case 'F': return "fixed-point";
-  case 'e': case 'E': return "scientific notation";
-  case 'g': case 'G': return "general format";
-  case '%': return "percentage (× 100, then %)";
-  case 'd': return "decimal integer";
-  case 'x': return "hexadecimal";
-  case 'X': return "hexadecimal, upper case";
-  case 'o': return "octal";
-  case 'b': return "binary";
-  case 'c': return "character";
-  case 's': return "string";
-  case 'n': return "number with the locale's separators";
-  default: return NULL;
+  case 'f':
+  case 'F':
+    return "fixed-point";
+  case 'e':
+  case 'E':
+    return "scientific notation";
+  case 'g':
+  case 'G':
+    return "general format";
+  case '%':
+    return "percentage (× 100, then %)";
+  case 'd':
+    return "decimal integer";
+  case 'x':
+    return "hexadecimal";
+  case 'X':
+    return "hexadecimal, upper case";
+  case 'o':
+    return "octal";
+  case 'b':
+    return "binary";
+  case 'c':
+    return "character";
+  case 's':
+    return "string";
+  case 'n':
+    return "number with the locale's separators";
+  default:
+    return NULL;
   }
 }
 
@@ -462,7 +482,9 @@ static void explain_spec(const char *spec, pymm_buf *b) {
     p++;
   }
   if (*p && strchr("+- ", *p)) {
-    PART("%s", *p == '+' ? "always a sign" : *p == ' ' ? "a space before positive numbers" : "a sign only when negative");
+    PART("%s", *p == '+'   ? "always a sign"
+               : *p == ' ' ? "a space before positive numbers"
+                           : "a sign only when negative");
     p++;
   }
   if (*p == 'z') p++;
@@ -474,8 +496,11 @@ static void explain_spec(const char *spec, pymm_buf *b) {
   while (*p >= '0' && *p <= '9' && w < sizeof width - 1) width[w++] = *p++;
   width[w] = '\0';
   if (w) {
-    const char *how = !align ? (zero ? "zero-padded" : "padded") : align[0] == '<' ? "left-aligned" :
-                      align[0] == '>' ? "right-aligned" : align[0] == '^' ? "centred" : "padded after the sign";
+    const char *how = !align            ? (zero ? "zero-padded" : "padded")
+                      : align[0] == '<' ? "left-aligned"
+                      : align[0] == '>' ? "right-aligned"
+                      : align[0] == '^' ? "centred"
+                                        : "padded after the sign";
     if (fill[0]) PART("%s in %s columns with '%s'", how, width, fill);
     else PART("%s to %s columns", how, width);
   } else if (zero) {
@@ -491,10 +516,8 @@ static void explain_spec(const char *spec, pymm_buf *b) {
     const char *t = *p ? type_meaning(*p) : NULL;
     if (t && (*p == 'f' || *p == 'F' || *p == '%' || *p == 'e' || *p == 'E'))
       PART("%s with %s digits after the point", t, precision), p++;
-    else if (*p == 's')
-      PART("at most %s characters", precision), p++;
-    else
-      PART("%s significant digits", precision);
+    else if (*p == 's') PART("at most %s characters", precision), p++;
+    else PART("%s significant digits", precision);
   }
   if (*p) {
     const char *t = type_meaning(*p);

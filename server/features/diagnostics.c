@@ -239,8 +239,8 @@ static void *run_half(void *arg) {
 }
 
 /* With two threads (pymm_engine_set_run_threads), a large document is checked in two halves, split between
- * top-level statements, the second on another thread over a copy of the document (the facts the checks memoise are per document). The halves find what
- * one run finds: a finding lies inside one top-level statement. */
+ * top-level statements, the second on another thread over a copy of the document (the facts the checks memoise are per
+ * document). The halves find what one run finds: a finding lies inside one top-level statement. */
 enum { SPLIT_BYTES = 32 * 1024 };
 
 static pymm_diagnostics *collect_all(const pymm_engine *engine, pymm_document *doc, const pymm_rule_filter *filter) {
@@ -254,8 +254,8 @@ static pymm_diagnostics *collect_all(const pymm_engine *engine, pymm_document *d
   }
   pthread_t thread;
   half_run second = {engine, NULL, filter, middle, length, NULL};
-  if (middle == 0 || middle >= length || (second.doc = pymm_document_copy(doc),
-                                          pthread_create(&thread, NULL, run_half, &second) != 0)) {
+  if (middle == 0 || middle >= length ||
+      (second.doc = pymm_document_copy(doc), pthread_create(&thread, NULL, run_half, &second) != 0)) {
     pymm_document_free(second.doc);
     return collect(engine, doc, filter, 0, length);
   }
@@ -271,8 +271,7 @@ static pymm_diagnostics *collect_all(const pymm_engine *engine, pymm_document *d
   return out;
 }
 
-pymm_diagnostics *pymm_diagnostics_run(const pymm_engine *engine, pymm_document *doc,
-                                       const pymm_rule_filter *filter) {
+pymm_diagnostics *pymm_diagnostics_run(const pymm_engine *engine, pymm_document *doc, const pymm_rule_filter *filter) {
   pymm_document_take_changes(doc);
   pymm_diagnostics *out = collect_all(engine, doc, filter);
   out->outline = pymm_calloc(1, sizeof *out->outline);
@@ -294,8 +293,8 @@ static void shift(pymm_diagnostic *d, uint32_t from, int64_t delta) {
   }
 }
 
-pymm_diagnostics *pymm_diagnostics_update(const pymm_engine *engine, pymm_document *doc,
-                                          pymm_diagnostics *previous, const pymm_rule_filter *filter) {
+pymm_diagnostics *pymm_diagnostics_update(const pymm_engine *engine, pymm_document *doc, pymm_diagnostics *previous,
+                                          const pymm_rule_filter *filter) {
   pymm_changes changes = pymm_document_take_changes(doc);
   if (!previous || !previous->outline || changes.replaced) goto full;
   if (!changes.changed) return previous;
@@ -308,7 +307,8 @@ pymm_diagnostics *pymm_diagnostics_update(const pymm_engine *engine, pymm_docume
   const pymm_outline *old = previous->outline;
   size_t first = 0, after = 0;
   while (first < old->count && old->parts[first].end <= start) first++;
-  for (after = first; after < old->count && old->parts[after].start < old_end; after++) {}
+  for (after = first; after < old->count && old->parts[after].start < old_end; after++) {
+  }
   bool same = after - first == region.count && (first == old->count || old->parts[first].start >= start) &&
               (after == first || old->parts[after - 1].end <= old_end);
   for (size_t i = 0; same && i < region.count; i++) same = old->parts[first + i].hash == region.parts[i].hash;

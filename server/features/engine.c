@@ -19,8 +19,7 @@ static pymm_query *load_query(const char *name, pymm_error *err) {
 }
 
 /* Loads the rule table and its query; the rules' missing sections are appended to '*warnings'. */
-static bool load_rules(const pymm_guide *g, char **warnings, pymm_rules **rules, pymm_query **query,
-                       pymm_error *err) {
+static bool load_rules(const pymm_guide *g, char **warnings, pymm_rules **rules, pymm_query **query, pymm_error *err) {
   const pymm_blob *json = pymm_data_find("rules.json");
   if (!json) {
     pymm_error_set(err, "rules.json is not embedded in this build");
@@ -114,8 +113,7 @@ const pymm_guide *pymm_engine_guide(const pymm_engine *engine) { return engine->
 const pymm_topics *pymm_engine_topics(const pymm_engine *engine) { return engine->topics; }
 const pymm_rules *pymm_engine_rules(const pymm_engine *engine) { return engine->rules; }
 
-void pymm_features__append_lines(const pymm_engine *engine, uint32_t first, uint32_t last, bool plain,
-                                 pymm_buf *out) {
+void pymm_features__append_lines(const pymm_engine *engine, uint32_t first, uint32_t last, bool plain, pymm_buf *out) {
   for (uint32_t line = first; line <= last; line++) {
     size_t n;
     const char *text = pymm_guide_line(engine->guide, line, &n);
@@ -135,8 +133,7 @@ char *pymm_entry_link(const pymm_engine *engine, uint32_t entry) {
   for (const unsigned char *p = (const unsigned char *)engine->guide_file; *p; p++) {
     if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || strchr("/-._~", *p))
       pymm_buf_putc(&b, (char)*p);
-    else
-      pymm_buf_printf(&b, "%%%02X", *p);
+    else pymm_buf_printf(&b, "%%%02X", *p);
   }
   pymm_buf_printf(&b, "#L%u", e->line_start);
   return pymm_buf_take(&b);

@@ -18,12 +18,12 @@ typedef struct lazy_query {
 struct pymm_engine {
   pymm_guide *guide;
   pymm_topics *topics;
-  lazy_query *hover; /* compiled on first use: `pymm check` never needs it, and it is ~90 % of the cost of
-                        compiling pymm's queries (~200 ms with tree-sitter 0.20.7) */
-  pymm_rules *rules;       /* data/rules.json */
-  pymm_query *rule_query;  /* data/queries/rules.scm */
-  char *guide_file; /* NULL when the guide has no file to link to */
-  unsigned run_threads; /* pymm_engine_set_run_threads() */
+  lazy_query *hover;      /* compiled on first use: `pymm check` never needs it, and it is ~90 % of the cost of
+                             compiling pymm's queries (~200 ms with tree-sitter 0.20.7) */
+  pymm_rules *rules;      /* data/rules.json */
+  pymm_query *rule_query; /* data/queries/rules.scm */
+  char *guide_file;       /* NULL when the guide has no file to link to */
+  unsigned run_threads;   /* pymm_engine_set_run_threads() */
 };
 
 /* The hover query, compiled on first use; NULL when it does not compile. Thread-safe. */
@@ -38,7 +38,6 @@ char *pymm_features__fix_all(const pymm_engine *engine, pymm_document *doc, cons
                              const pymm_rule_filter *filter, bool unsafe, size_t *out_length, size_t *fixed);
 
 /* Appends the entry's lines [first, last] of the guide to 'out', without code fences when 'plain'. */
-void pymm_features__append_lines(const pymm_engine *engine, uint32_t first, uint32_t last, bool plain,
-                                 pymm_buf *out);
+void pymm_features__append_lines(const pymm_engine *engine, uint32_t first, uint32_t last, bool plain, pymm_buf *out);
 
 #endif

@@ -46,8 +46,8 @@ char *pymm_rules__indent(const rule_context *c, uint32_t offset) {
 char *pymm_rules__indent_unit(const rule_context *c, TSNode outer, TSNode block) {
   char *a = pymm_rules__indent(c, node_start(outer)), *b = pymm_rules__indent(c, node_start(block));
   size_t la = strlen(a), lb = strlen(b);
-  char *unit = lb > la && strncmp(a, b, la) == 0 && pymm_rules__line_start(c, node_start(block)) !=
-                                                        pymm_rules__line_start(c, node_start(outer))
+  char *unit = lb > la && strncmp(a, b, la) == 0 &&
+                       pymm_rules__line_start(c, node_start(block)) != pymm_rules__line_start(c, node_start(outer))
                    ? pymm_strdup(b + la)
                    : pymm_strdup("    ");
   free(a);
@@ -177,7 +177,8 @@ static char *existing_import(const rule_context *c, const char *module, const ch
         TSNode dn = node_is(item, "aliased_import") ? node_field(item, "name") : item;
         char *text = dotted(c, dn);
         if (text && !strcmp(text, module)) {
-          char *as = node_is(item, "aliased_import") ? pymm_rules__text(c, node_field(item, "alias")) : pymm_strdup(module);
+          char *as =
+              node_is(item, "aliased_import") ? pymm_rules__text(c, node_field(item, "alias")) : pymm_strdup(module);
           pymm_buf b = {0};
           pymm_buf_puts(&b, as);
           if (name) pymm_buf_printf(&b, ".%s", name);
@@ -236,7 +237,7 @@ char *pymm_fix__import_module(const rule_context *c, pymm_fix *fix, const char *
 
 static bool overlaps(const pymm_edit *a, const pymm_edit *b) {
   if (a->start == b->start && a->end == b->end) return strcmp(a->text, b->text) != 0; /* the same edit twice is one */
-  if (a->start == a->end && b->start == b->end) return false; /* inserts at different places */
+  if (a->start == a->end && b->start == b->end) return false;                         /* inserts at different places */
   return a->start < b->end && b->start < a->end;
 }
 
@@ -340,8 +341,8 @@ char *pymm_features__fix_all(const pymm_engine *engine, pymm_document *doc, cons
   const pymm_text *t = pymm_document_text(current), *original = pymm_document_text(doc);
   size_t length = pymm_text_length(t);
   char *result = NULL;
-  if (current != doc && (length != pymm_text_length(original) ||
-                         memcmp(pymm_text_data(t), pymm_text_data(original), length)))
+  if (current != doc &&
+      (length != pymm_text_length(original) || memcmp(pymm_text_data(t), pymm_text_data(original), length)))
     result = pymm_strndup(pymm_text_data(t), length);
   if (current != doc) pymm_document_free(current);
   if (out_length) *out_length = result ? length : pymm_text_length(original);

@@ -12,7 +12,7 @@ typedef struct candidate {
   pymm_match match;
   TSNode construct;
   uint32_t size;
-  const char *compute;  /* the <kind> of the match's @_compute.<kind> capture, or NULL */
+  const char *compute; /* the <kind> of the match's @_compute.<kind> capture, or NULL */
   TSNode compute_node;
 } candidate;
 
@@ -26,8 +26,8 @@ static bool consider(const pymm_match *m, void *context) {
   if (!topic || topic->entry < 0) return true;
   uint32_t size = end - start;
   bool better = !c->found || size < c->size ||
-                (size == c->size && ((!m->hedged && c->match.hedged) ||
-                                     (m->hedged == c->match.hedged && m->pattern < c->match.pattern)));
+                (size == c->size &&
+                 ((!m->hedged && c->match.hedged) || (m->hedged == c->match.hedged && m->pattern < c->match.pattern)));
   if (better) {
     c->found = true;
     c->match = *m;
@@ -139,8 +139,7 @@ static size_t width(const char *s) {
   return w;
 }
 
-static void render_table(const pymm_guide_table *t, int32_t bold, bool markdown, uint32_t max_rows,
-                         pymm_buf *b) {
+static void render_table(const pymm_guide_table *t, int32_t bold, bool markdown, uint32_t max_rows, pymm_buf *b) {
   /* Rows shown: all, or a window of max_rows data rows around the bold one. */
   uint32_t data_rows = t->row_count - 1, first = 1, last = t->row_count - 1;
   if (max_rows && data_rows > max_rows) {

@@ -33,8 +33,8 @@ static bool inside_loop(TSNode node) {
       TSNode body = ts_node_child_by_field_name(p, "body", 4);
       return !ts_node_is_null(body) && ts_node_start_byte(node) >= ts_node_start_byte(body);
     }
-    if (!strcmp(t, "list_comprehension") || !strcmp(t, "set_comprehension") ||
-        !strcmp(t, "dictionary_comprehension") || !strcmp(t, "generator_expression")) {
+    if (!strcmp(t, "list_comprehension") || !strcmp(t, "set_comprehension") || !strcmp(t, "dictionary_comprehension") ||
+        !strcmp(t, "generator_expression")) {
       TSNode body = ts_node_child_by_field_name(p, "body", 4);
       return !ts_node_is_null(body) && ts_node_start_byte(node) >= ts_node_start_byte(body) &&
              ts_node_end_byte(node) <= ts_node_end_byte(body);

@@ -90,7 +90,9 @@ static bool panel_at(const pymm_guide__block *block, uint32_t k, uint32_t *end) 
       *end = j;
       return true;
     }
-    if (!pymm_guide__starts_with(line, PYMM_GUIDE__BOX_VERTICAL) && !pymm_guide__starts_with(line, PYMM_GUIDE__BOX_TEE_RIGHT)) break;
+    if (!pymm_guide__starts_with(line, PYMM_GUIDE__BOX_VERTICAL) &&
+        !pymm_guide__starts_with(line, PYMM_GUIDE__BOX_TEE_RIGHT))
+      break;
   }
   if (j == k + 1) return false; /* a lone border line draws nothing */
   *end = j - 1;

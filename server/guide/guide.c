@@ -124,8 +124,7 @@ void pymm_guide__put_cp(pymm_buf *out, uint32_t cp) {
 }
 
 bool pymm_guide__is_word_cp(uint32_t cp) {
-  if (cp < 0x80)
-    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9') || cp == '_';
+  if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9') || cp == '_';
   if (cp < 0xC0) return cp == 0xAA || cp == 0xB5 || cp == 0xBA;
   if (cp == 0xD7 || cp == 0xF7) return false;
   if (cp >= 0x2000 && cp <= 0x2BFF) return false; /* punctuation, arrows, math, box drawing, dingbats (✓ ✗) */
@@ -187,7 +186,8 @@ bool pymm_guide__is_blank(const pymm_guide__line *line) {
 
 pymm_guide__line pymm_guide__panel_interior(const pymm_guide__line *line) {
   pymm_guide__line t = *line;
-  if (pymm_guide__starts_with(line, PYMM_GUIDE__BOX_VERTICAL) || pymm_guide__starts_with(line, PYMM_GUIDE__BOX_TEE_RIGHT))
+  if (pymm_guide__starts_with(line, PYMM_GUIDE__BOX_VERTICAL) ||
+      pymm_guide__starts_with(line, PYMM_GUIDE__BOX_TEE_RIGHT))
     t.text += 3, t.length -= 3;
   pymm_guide__trim(&t.text, &t.length);
   if (t.length >= 3 && memcmp(t.text + t.length - 3, PYMM_GUIDE__BOX_VERTICAL, 3) == 0) t.length -= 3;
@@ -280,10 +280,15 @@ static void heading_text(cmark_node *heading, pymm_buf *out) {
     cmark_node *node = cmark_iter_get_node(iter);
     switch (cmark_node_get_type(node)) {
     case CMARK_NODE_TEXT:
-    case CMARK_NODE_CODE: pymm_buf_puts(out, cmark_node_get_literal(node)); break;
+    case CMARK_NODE_CODE:
+      pymm_buf_puts(out, cmark_node_get_literal(node));
+      break;
     case CMARK_NODE_SOFTBREAK:
-    case CMARK_NODE_LINEBREAK: pymm_buf_putc(out, ' '); break;
-    default: break;
+    case CMARK_NODE_LINEBREAK:
+      pymm_buf_putc(out, ' ');
+      break;
+    default:
+      break;
     }
   }
   cmark_iter_free(iter);
@@ -610,10 +615,12 @@ enum { MATCH_FULL, MATCH_SHORT, MATCH_PREFIX };
 /* Whether entry i's title matches the normalised reference at tier 'how'. */
 static bool title_matches(const pymm_guide *guide, size_t i, int how, const char *full, const char *shorter) {
   switch (how) {
-  case MATCH_FULL: return strcmp(guide->match_full[i], full) == 0;
+  case MATCH_FULL:
+    return strcmp(guide->match_full[i], full) == 0;
   case MATCH_SHORT:
     return strcmp(guide->match_short[i], shorter) == 0 || strcmp(guide->match_short[i], full) == 0;
-  default: return strncmp(guide->match_full[i], full, strlen(full)) == 0;
+  default:
+    return strncmp(guide->match_full[i], full, strlen(full)) == 0;
   }
 }
 

@@ -25,8 +25,8 @@ typedef struct posting {
 } posting;
 
 typedef struct entry_info {
-  uint32_t body_length;              /* whole words in the body */
-  uint32_t title_words;              /* title words that are not numbers, at least 1 */
+  uint32_t body_length;               /* whole words in the body */
+  uint32_t title_words;               /* title words that are not numbers, at least 1 */
   size_t title_seq, title_seq_length; /* the title's whole words in order, in 'seq' */
   size_t body_from, body_to;          /* the body's words, in 'words' */
 } entry_info;
@@ -35,9 +35,9 @@ struct pymm_guide__index {
   const char **terms;
   uint32_t *term_lengths;
   size_t term_count, term_cap, term_lengths_cap;
-  bool *numeric;   /* per term: only digits */
+  bool *numeric; /* per term: only digits */
   pymm_index term_index;
-  size_t *post_start;  /* term_count + 1 */
+  size_t *post_start; /* term_count + 1 */
   posting *postings;
   entry_info *info;
   uint32_t *seq; /* titles' whole words */
@@ -124,7 +124,8 @@ static size_t part_end(const char *t, size_t n, size_t i) {
   size_t j = i + 1;
   for (; j < n; j++) {
     if (t[j] == '_') break;
-    if (is_upper(t[j]) && (is_lower_or_digit(t[j - 1]) || (is_upper(t[j - 1]) && j + 1 < n && t[j + 1] >= 'a' && t[j + 1] <= 'z')))
+    if (is_upper(t[j]) &&
+        (is_lower_or_digit(t[j - 1]) || (is_upper(t[j - 1]) && j + 1 < n && t[j + 1] >= 'a' && t[j + 1] <= 'z')))
       break;
   }
   return j;
@@ -611,7 +612,8 @@ size_t pymm_guide_lookup(const pymm_guide *guide, const char *query_text, pymm_g
       const entry_info *info = &index->info[post->entry];
       double s = 0;
       if (post->title) {
-        double w = guide->entries[post->entry].kind == PYMM_GUIDE_SECTION ? SECTION_TITLE_WEIGHT : FRAGMENT_TITLE_WEIGHT;
+        double w =
+            guide->entries[post->entry].kind == PYMM_GUIDE_SECTION ? SECTION_TITLE_WEIGHT : FRAGMENT_TITLE_WEIGHT;
         s += w / (1.0 + 0.1 * (info->title_words - 1));
         title_cover[post->entry] |= t->covers;
       }
@@ -633,8 +635,7 @@ size_t pymm_guide_lookup(const pymm_guide *guide, const char *query_text, pymm_g
       if (info->title_seq_length &&
           seq_contains(index->seq + info->title_seq, info->title_seq_length, q->words, q->word_count))
         score[e] += 3.0 * word_idf;
-      else if (body_contains(index, info, q->words, q->word_count))
-        score[e] += 1.0 * word_idf;
+      else if (body_contains(index, info, q->words, q->word_count)) score[e] += 1.0 * word_idf;
     }
     if (exact && title_is_query(index, info, q)) score[e] += 2.0 * word_idf;
   }

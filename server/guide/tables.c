@@ -357,15 +357,15 @@ static uint32_t read_box_table(pymm_guide *guide, const pymm_guide__block *block
 }
 
 /* Tries every ┌─ ... ┐ border of the block as the top of a box table. */
-static void add_box_tables(pymm_guide *guide, const pymm_guide__block *block, columns *maps, bool *used,
-                           spans *cells) {
+static void add_box_tables(pymm_guide *guide, const pymm_guide__block *block, columns *maps, bool *used, spans *cells) {
   title_cache cache = {0};
   for (uint32_t k = 0; k < block->line_count; k++) {
     const pymm_guide__line *line = &block->lines[k];
     if (!has_top_left(line)) continue;
     const columns *map = columns_of(block, maps, k);
     for (uint32_t c = 0; c + 1 < map->count; c++) {
-      if (cp_at(line, map, c) != PYMM_GUIDE__CP_TOP_LEFT || cp_at(line, map, c + 1) != PYMM_GUIDE__CP_HORIZONTAL) continue;
+      if (cp_at(line, map, c) != PYMM_GUIDE__CP_TOP_LEFT || cp_at(line, map, c + 1) != PYMM_GUIDE__CP_HORIZONTAL)
+        continue;
       uint32_t r = c + 1;
       bool tees = false;
       for (; r < map->count; r++) {
@@ -429,7 +429,8 @@ static void add_bar_tables(pymm_guide *guide, const pymm_guide__block *block, bo
       if (used[j] || used[j + 1] || !bar_row(&block->lines[j], &interior)) continue;
       split_bars(interior, cells);
       if (cells->count < 2 || !cells->items[0].length) continue;
-      if (!pymm_guide__starts_with(&block->lines[j + 1], PYMM_GUIDE__BOX_VERTICAL) || !is_rule(pymm_guide__panel_interior(&block->lines[j + 1])))
+      if (!pymm_guide__starts_with(&block->lines[j + 1], PYMM_GUIDE__BOX_VERTICAL) ||
+          !is_rule(pymm_guide__panel_interior(&block->lines[j + 1])))
         continue;
       body head = {0}, data = {0};
       body_add(&head, cells, block->first_line + j);

@@ -92,11 +92,9 @@ pymm_topics *pymm_topics_load(const char *json, size_t length, const pymm_guide 
     t->table = t->row = -1;
     t->entry = section ? pymm_guide_find(guide, section) : -1;
     if (t->entry < 0) {
-      pymm_buf_printf(&warn, "%stopic %s: the guide has no section \"%s\"", warn.len ? "\n" : "", t->id,
-                      t->section);
+      pymm_buf_printf(&warn, "%stopic %s: the guide has no section \"%s\"", warn.len ? "\n" : "", t->id, t->section);
     } else if (row && !resolve_row(guide, t, row)) {
-      pymm_buf_printf(&warn, "%stopic %s: no table row \"%s\" in \"%s\"", warn.len ? "\n" : "", t->id, row,
-                      t->section);
+      pymm_buf_printf(&warn, "%stopic %s: no table row \"%s\" in \"%s\"", warn.len ? "\n" : "", t->id, row, t->section);
     }
     const cJSON *see = cJSON_GetObjectItemCaseSensitive(item, "see_also");
     int n = cJSON_IsArray(see) ? cJSON_GetArraySize(see) : 0;

@@ -45,14 +45,30 @@ static cJSON *string_json(const char *text) {
     run = i + 1;
     *o++ = '\\';
     switch (in[i]) {
-    case '"': *o++ = '"'; break;
-    case '\\': *o++ = '\\'; break;
-    case '\b': *o++ = 'b'; break;
-    case '\f': *o++ = 'f'; break;
-    case '\n': *o++ = 'n'; break;
-    case '\r': *o++ = 'r'; break;
-    case '\t': *o++ = 't'; break;
-    default: o += snprintf(o, 6, "u%04x", in[i]); break; /* lower-case hex, as cJSON writes it */
+    case '"':
+      *o++ = '"';
+      break;
+    case '\\':
+      *o++ = '\\';
+      break;
+    case '\b':
+      *o++ = 'b';
+      break;
+    case '\f':
+      *o++ = 'f';
+      break;
+    case '\n':
+      *o++ = 'n';
+      break;
+    case '\r':
+      *o++ = 'r';
+      break;
+    case '\t':
+      *o++ = 't';
+      break;
+    default:
+      o += snprintf(o, 6, "u%04x", in[i]);
+      break; /* lower-case hex, as cJSON writes it */
     }
   }
   memcpy(o, text + run, length - run);
@@ -90,8 +106,8 @@ static const pymm_action *cached_fix_all(pymm_server *s, document_entry *entry) 
   if (!entry->fix_all) {
     pymm_rule_filter filter = lsp_rule_filter(s);
     /* An empty range past the end: no diagnostic's own actions, only fix-all. */
-    entry->fix_all = pymm_actions_at(s->engine, entry->doc, lsp_document_diagnostics(s, entry), UINT32_MAX,
-                                     UINT32_MAX, &filter, true);
+    entry->fix_all = pymm_actions_at(s->engine, entry->doc, lsp_document_diagnostics(s, entry), UINT32_MAX, UINT32_MAX,
+                                     &filter, true);
     lsp_rule_filter_free(&filter);
   }
   for (size_t i = 0; i < entry->fix_all->count; i++)

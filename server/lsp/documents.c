@@ -110,7 +110,8 @@ void lsp_did_change(pymm_server *s, const cJSON *params) {
     if (!pymm_document_apply_change(entry->doc, start, end, text->valuestring, length))
       pymm_log(PYMM_LOG_ERROR, "%s: the change would make the document larger than 4 GiB; skipped", uri);
   }
-  const cJSON *version = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(params, "textDocument"), "version");
+  const cJSON *version =
+      cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(params, "textDocument"), "version");
   if (cJSON_IsNumber(version)) entry->version = version_number(version);
   lsp_document_edited(entry);
 }

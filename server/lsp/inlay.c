@@ -36,8 +36,8 @@ void lsp_inlay_hint(pymm_server *s, const cJSON *params, lsp_reply *reply) {
     const pymm_topic *t = hints[i].topic;
     const pymm_guide_table *table = pymm_guide_table_at(pymm_engine_guide(s->engine), (size_t)t->table);
     char tooltip[512];
-    snprintf(tooltip, sizeof tooltip, "%s · %s — %s", table ? pymm_guide_table_cell(table, (uint32_t)t->row, 0) : t->title,
-             t->complexity, t->section);
+    snprintf(tooltip, sizeof tooltip, "%s · %s — %s",
+             table ? pymm_guide_table_cell(table, (uint32_t)t->row, 0) : t->title, t->complexity, t->section);
     cJSON_AddStringToObject(hint, "tooltip", tooltip);
     cJSON_AddItemToArray(reply->result, hint);
   }

@@ -98,7 +98,8 @@ static cJSON *string_list(const cJSON *v) {
   if (!cJSON_IsArray(v)) return NULL;
   cJSON *out = cJSON_CreateArray();
   const cJSON *item;
-  cJSON_ArrayForEach(item, v) if (cJSON_IsString(item)) cJSON_AddItemToArray(out, cJSON_CreateString(item->valuestring));
+  cJSON_ArrayForEach(item, v) if (cJSON_IsString(item))
+      cJSON_AddItemToArray(out, cJSON_CreateString(item->valuestring));
   return out;
 }
 

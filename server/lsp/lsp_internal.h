@@ -37,8 +37,8 @@ typedef struct transport {
   char *buffer; /* bytes read but not yet consumed: [start, end) */
   size_t start, end, cap;
   size_t max_content_length;
-  bool broken;      /* a write failed (EPIPE): the client is gone */
-  FILE *trace;      /* PYMM_LOG=FILE: every message in and out, for debugging editors */
+  bool broken; /* a write failed (EPIPE): the client is gone */
+  FILE *trace; /* PYMM_LOG=FILE: every message in and out, for debugging editors */
 } transport;
 
 void transport_init(transport *t, int in_fd, int out_fd, size_t max_content_length);
@@ -57,7 +57,7 @@ typedef struct document_entry {
   char *uri;
   int64_t version;
   pymm_document *doc;
-  bool dirty; /* opened or changed in this batch: its diagnostics are published after the batch */
+  bool dirty;                    /* opened or changed in this batch: its diagnostics are published after the batch */
   pymm_diagnostics *diagnostics; /* of the current text and rule set, for publish, pull and code actions;
                                     NULL until asked for; dropped by lsp_document_touch() */
   bool stale;                    /* 'diagnostics' are of an older text: update them (only where it changed) */
@@ -72,27 +72,27 @@ typedef struct pending_request { /* a request pymm sent to the client */
 typedef struct pymm_server {
   transport io;
   pymm_lsp_options options;
-  bool initialized;   /* 'initialize' answered */
-  bool shutdown;      /* 'shutdown' answered */
+  bool initialized; /* 'initialize' answered */
+  bool shutdown;    /* 'shutdown' answered */
   bool exit_requested;
   pymm_encoding encoding;
   /* Client capabilities, parsed once. */
   bool hover_markdown;
-  bool diagnostic_pull; /* textDocument/diagnostic: the client pulls, so pymm does not push */
+  bool diagnostic_pull;    /* textDocument/diagnostic: the client pulls, so pymm does not push */
   bool configuration_pull; /* workspace/configuration */
   bool inlay_refresh;      /* workspace/inlayHint/refresh */
   bool action_resolve;     /* codeAction/resolve can fill in an action's edit */
   /* Settings and what they build. */
   pymm_settings settings;
-  char *guide_path; /* current guidePath setting (or --guide), NULL for the embedded guide */
+  char *guide_path;    /* current guidePath setting (or --guide), NULL for the embedded guide */
   pymm_engine *engine; /* NULL until the first load finishes, or if it failed */
   /* The engine is built on a thread started with the server: compiling the queries takes longer than a client
    * should wait for the 'initialize' result. lsp_engine_wait() joins it before any feature runs. */
   pthread_t loader;
-  bool loading;          /* a load was started and its result not yet installed */
-  bool loader_threaded;  /* it runs on 'loader' (else it already ran on this thread) */
-  char *loader_path;      /* what the loader builds (NULL: the embedded guide) */
-  pymm_engine *loaded;    /* the loader's result, handed over by lsp_engine_wait() */
+  bool loading;         /* a load was started and its result not yet installed */
+  bool loader_threaded; /* it runs on 'loader' (else it already ran on this thread) */
+  char *loader_path;    /* what the loader builds (NULL: the embedded guide) */
+  pymm_engine *loaded;  /* the loader's result, handed over by lsp_engine_wait() */
   char *loaded_warnings;
   pymm_error loaded_error;
   cJSON *select, *ignore; /* rule codes, kept for the diagnostics */
@@ -119,7 +119,7 @@ typedef struct lsp_reply {
 void lsp_fail(lsp_reply *reply, int code, const char *fmt, ...) PYMM_PRINTF(3, 4);
 
 /* Sending (server.c). Notifications and server->client requests; responses are server.c's alone. */
-void lsp_notify(pymm_server *s, const char *method, cJSON *params); /* takes ownership of 'params' */
+void lsp_notify(pymm_server *s, const char *method, cJSON *params);  /* takes ownership of 'params' */
 void lsp_request(pymm_server *s, const char *method, cJSON *params); /* takes ownership of 'params' (NULL: none) */
 void lsp_show_message(pymm_server *s, int type, const char *fmt, ...) PYMM_PRINTF(3, 4);
 

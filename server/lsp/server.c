@@ -189,8 +189,8 @@ bool lsp_param_position(pymm_server *s, const cJSON *params, document_entry **en
   if (!*entry) return true; /* not open: the handler answers with an empty result */
   const pymm_text *text = pymm_document_text((*entry)->doc);
   if (!pymm_text_offset(text, p, s->encoding, offset)) {
-    lsp_fail(reply, LSP_INVALID_PARAMS, "position %u:%u is past the end of %s (%u lines)", p.line, p.character,
-             uri, pymm_text_line_count(text));
+    lsp_fail(reply, LSP_INVALID_PARAMS, "position %u:%u is past the end of %s (%u lines)", p.line, p.character, uri,
+             pymm_text_line_count(text));
     return false;
   }
   return true;
@@ -235,8 +235,8 @@ static void handle(pymm_server *s, cJSON *message, bool cancelled) {
     return;
   }
   if (!name) {
-    if (has_id && (cJSON_GetObjectItemCaseSensitive(message, "result") ||
-                   cJSON_GetObjectItemCaseSensitive(message, "error"))) {
+    if (has_id &&
+        (cJSON_GetObjectItemCaseSensitive(message, "result") || cJSON_GetObjectItemCaseSensitive(message, "error"))) {
       handle_response(s, message);
     } else {
       send_error(s, has_id ? id : NULL, LSP_INVALID_REQUEST, "a request needs a 'method'");
@@ -314,7 +314,10 @@ typedef struct queued {
 } queued;
 
 static int hex_value(char c) {
-  return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+  return c >= '0' && c <= '9'   ? c - '0'
+         : c >= 'a' && c <= 'f' ? c - 'a' + 10
+         : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                : -1;
 }
 
 /* The code unit of a "\uXXXX" escape at p[0..n), or -1. */

@@ -106,8 +106,8 @@ transport_status transport_read(transport *t, char **body, size_t *length, const
     }
   }
   if (!have_length) {
-    *problem = bad_length ? "the Content-Length header is not a non-negative number"
-                          : "a header block without Content-Length";
+    *problem =
+        bad_length ? "the Content-Length header is not a non-negative number" : "a header block without Content-Length";
     return TRANSPORT_BAD_FRAME;
   }
   if (content_length > t->max_content_length) {

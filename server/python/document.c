@@ -9,9 +9,9 @@ struct pymm_document {
   pymm_text *text;
   TSParser *parser;
   TSTree *tree;
-  bool dirty;      /* edits applied to 'tree' with ts_tree_edit, not yet reparsed */
+  bool dirty; /* edits applied to 'tree' with ts_tree_edit, not yet reparsed */
   uint32_t parses;
-  pymm_types *types; /* type facts of the current tree, built on first use */
+  pymm_types *types;    /* type facts of the current tree, built on first use */
   pymm_changes changes; /* since the last pymm_document_take_changes() */
 };
 
@@ -109,7 +109,8 @@ bool pymm_document_apply_change(pymm_document *doc, uint32_t start, uint32_t end
   pymm_changes *c = &doc->changes;
   int64_t delta = (int64_t)edit.new_end_byte - (int64_t)edit.old_end_byte;
   if (c->changed && !c->replaced) {
-    if (c->start > edit.start_byte) c->start = c->start >= edit.old_end_byte ? (uint32_t)(c->start + delta) : edit.start_byte;
+    if (c->start > edit.start_byte)
+      c->start = c->start >= edit.old_end_byte ? (uint32_t)(c->start + delta) : edit.start_byte;
     if (c->end > edit.start_byte) c->end = c->end >= edit.old_end_byte ? (uint32_t)(c->end + delta) : edit.new_end_byte;
   }
   changes_cover(c, edit.start_byte, edit.new_end_byte);
@@ -161,8 +162,7 @@ char *pymm_node_text(const pymm_document *doc, TSNode node) {
 bool pymm_node_text_eq(const pymm_document *doc, TSNode node, const char *s) {
   uint32_t start = ts_node_start_byte(node), end = ts_node_end_byte(node);
   size_t n = strlen(s);
-  return end - start == n && end <= pymm_text_length(doc->text) &&
-         memcmp(pymm_text_data(doc->text) + start, s, n) == 0;
+  return end - start == n && end <= pymm_text_length(doc->text) && memcmp(pymm_text_data(doc->text) + start, s, n) == 0;
 }
 
 TSNode pymm_document_node_at(pymm_document *doc, uint32_t offset) {

@@ -85,12 +85,18 @@ static bool may_match_module(const char *source, uint32_t length, uint32_t offse
 
 static const char *kind_name(TSQueryError kind) {
   switch (kind) {
-  case TSQueryErrorSyntax: return "syntax error";
-  case TSQueryErrorNodeType: return "unknown node type";
-  case TSQueryErrorField: return "unknown field";
-  case TSQueryErrorCapture: return "unknown capture";
-  case TSQueryErrorStructure: return "impossible pattern";
-  default: return "error";
+  case TSQueryErrorSyntax:
+    return "syntax error";
+  case TSQueryErrorNodeType:
+    return "unknown node type";
+  case TSQueryErrorField:
+    return "unknown field";
+  case TSQueryErrorCapture:
+    return "unknown capture";
+  case TSQueryErrorStructure:
+    return "impossible pattern";
+  default:
+    return "error";
   }
 }
 
@@ -292,8 +298,8 @@ static verdict check(const predicate *p, const TSQueryMatch *m, pymm_document *d
   return result != p->negated ? VERDICT_YES : VERDICT_NO;
 }
 
-void pymm_query_run(const pymm_query *q, pymm_document *doc, uint32_t start, uint32_t end,
-                    pymm_match_visit visit, void *context) {
+void pymm_query_run(const pymm_query *q, pymm_document *doc, uint32_t start, uint32_t end, pymm_match_visit visit,
+                    void *context) {
   const TSTree *tree = pymm_document_tree(doc);
   TSQueryCursor *cursor = ts_query_cursor_new();
   ts_query_cursor_set_byte_range(cursor, start, end);
@@ -308,8 +314,7 @@ void pymm_query_run(const pymm_query *q, pymm_document *doc, uint32_t start, uin
   ts_query_cursor_exec(cursor, q->query, root);
   TSQueryMatch m;
   while (ts_query_cursor_next_match(cursor, &m)) {
-    pymm_match out = {.query = q, .pattern = m.pattern_index, .captures = m.captures,
-                      .capture_count = m.capture_count};
+    pymm_match out = {.query = q, .pattern = m.pattern_index, .captures = m.captures, .capture_count = m.capture_count};
     /* The topic capture: the first capture of the match whose name does not start with '_'. */
     bool found = false;
     for (uint16_t i = 0; i < m.capture_count && !found; i++) {

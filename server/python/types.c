@@ -92,8 +92,7 @@ static memo *memo_find(pymm_types *types, uint32_t scope_start, const char *kind
   return i == PYMM_INDEX_NONE ? NULL : &types->memos[i];
 }
 
-static void memo_put(pymm_types *types, uint32_t scope_start, const char *kind, const char *name,
-                     const char *result) {
+static void memo_put(pymm_types *types, uint32_t scope_start, const char *kind, const char *name, const char *result) {
   memo *m = memo_find(types, scope_start, kind, name);
   if (!m) {
     PYMM_GROW(types->memos, types->memo_cap, types->memo_count + 1);
@@ -114,38 +113,41 @@ static const char NONE_VALUE[] = "None";
 static bool node_is(TSNode node, const char *type) { return strcmp(ts_node_type(node), type) == 0; }
 
 /* Builtin classes whose call makes an instance of the same name. */
-static const char *const BUILTIN_CLASSES[] = {"list",  "dict", "set",   "frozenset", "tuple", "str", "bytes",
-                                              "int",   "float", "bool", "bytearray", "object", NULL};
+static const char *const BUILTIN_CLASSES[] = {"list", "dict",  "set",  "frozenset", "tuple",  "str", "bytes",
+                                              "int",  "float", "bool", "bytearray", "object", NULL};
 /* Other builtin names: an unbound use of one of them refers to builtins ("ref:builtins.len"). */
 static const char *const BUILTIN_NAMES[] = {
-    "abs", "aiter", "all", "anext", "any", "ascii", "bin", "breakpoint", "callable", "chr", "classmethod",
-    "compile", "complex", "delattr", "dir", "divmod", "enumerate", "eval", "exec", "filter", "format",
-    "getattr", "globals", "hasattr", "hash", "help", "hex", "id", "input", "isinstance", "issubclass", "iter",
-    "len", "locals", "map", "max", "memoryview", "min", "next", "oct", "open", "ord", "pow", "print",
-    "property", "range", "repr", "reversed", "round", "setattr", "slice", "sorted", "staticmethod", "sum",
-    "super", "type", "vars", "zip", "__import__", "NotImplemented", "Ellipsis",
+    "abs", "aiter", "all", "anext", "any", "ascii", "bin", "breakpoint", "callable", "chr", "classmethod", "compile",
+    "complex", "delattr", "dir", "divmod", "enumerate", "eval", "exec", "filter", "format", "getattr", "globals",
+    "hasattr", "hash", "help", "hex", "id", "input", "isinstance", "issubclass", "iter", "len", "locals", "map", "max",
+    "memoryview", "min", "next", "oct", "open", "ord", "pow", "print", "property", "range", "repr", "reversed", "round",
+    "setattr", "slice", "sorted", "staticmethod", "sum", "super", "type", "vars", "zip", "__import__", "NotImplemented",
+    "Ellipsis",
     /* exceptions */
     "BaseException", "BaseExceptionGroup", "GeneratorExit", "KeyboardInterrupt", "SystemExit", "Exception",
-    "ArithmeticError", "FloatingPointError", "OverflowError", "ZeroDivisionError", "AssertionError",
-    "AttributeError", "BufferError", "EOFError", "ExceptionGroup", "ImportError", "ModuleNotFoundError",
-    "LookupError", "IndexError", "KeyError", "MemoryError", "NameError", "UnboundLocalError", "OSError",
-    "EnvironmentError", "IOError", "BlockingIOError", "ChildProcessError", "ConnectionError",
-    "BrokenPipeError", "ConnectionAbortedError", "ConnectionRefusedError", "ConnectionResetError",
-    "FileExistsError", "FileNotFoundError", "InterruptedError", "IsADirectoryError", "NotADirectoryError",
-    "PermissionError", "ProcessLookupError", "TimeoutError", "ReferenceError", "RuntimeError",
-    "NotImplementedError", "RecursionError", "StopAsyncIteration", "StopIteration", "SyntaxError",
-    "IndentationError", "TabError", "SystemError", "TypeError", "ValueError", "UnicodeError",
+    "ArithmeticError", "FloatingPointError", "OverflowError", "ZeroDivisionError", "AssertionError", "AttributeError",
+    "BufferError", "EOFError", "ExceptionGroup", "ImportError", "ModuleNotFoundError", "LookupError", "IndexError",
+    "KeyError", "MemoryError", "NameError", "UnboundLocalError", "OSError", "EnvironmentError", "IOError",
+    "BlockingIOError", "ChildProcessError", "ConnectionError", "BrokenPipeError", "ConnectionAbortedError",
+    "ConnectionRefusedError", "ConnectionResetError", "FileExistsError", "FileNotFoundError", "InterruptedError",
+    "IsADirectoryError", "NotADirectoryError", "PermissionError", "ProcessLookupError", "TimeoutError",
+    "ReferenceError", "RuntimeError", "NotImplementedError", "RecursionError", "StopAsyncIteration", "StopIteration",
+    "SyntaxError", "IndentationError", "TabError", "SystemError", "TypeError", "ValueError", "UnicodeError",
     "UnicodeDecodeError", "UnicodeEncodeError", "UnicodeTranslateError", "Warning", "BytesWarning",
     "DeprecationWarning", "EncodingWarning", "FutureWarning", "ImportWarning", "PendingDeprecationWarning",
     "ResourceWarning", "RuntimeWarning", "SyntaxWarning", "UnicodeWarning", "UserWarning", NULL};
 
 /* Classes of the standard library that pymm follows through imports, as "module.name". */
-static const char *const LIBRARY_CLASSES[] = {
-    "collections.deque",     "collections.defaultdict", "collections.Counter", "collections.OrderedDict",
-    "collections.ChainMap",  "collections.namedtuple",  "typing.NamedTuple",   "typing.List",
-    "typing.Dict",           "typing.Set",              "typing.FrozenSet",    "typing.Tuple",
-    "typing.Deque",          "typing.DefaultDict",      "typing.Counter",      "typing.OrderedDict",
-    "typing.ChainMap",       "typing.Optional",         "typing.Union",        NULL};
+static const char *const LIBRARY_CLASSES[] = {"collections.deque",    "collections.defaultdict",
+                                              "collections.Counter",  "collections.OrderedDict",
+                                              "collections.ChainMap", "collections.namedtuple",
+                                              "typing.NamedTuple",    "typing.List",
+                                              "typing.Dict",          "typing.Set",
+                                              "typing.FrozenSet",     "typing.Tuple",
+                                              "typing.Deque",         "typing.DefaultDict",
+                                              "typing.Counter",       "typing.OrderedDict",
+                                              "typing.ChainMap",      "typing.Optional",
+                                              "typing.Union",         NULL};
 
 static bool in_list(const char *const *list, const char *name) {
   for (const char *const *c = list; *c; c++)
@@ -155,13 +157,29 @@ static bool in_list(const char *const *list, const char *name) {
 
 /* Annotation names that mean a builtin or library container. */
 static const char *annotation_type(const char *name) {
-  static const char *const map[][2] = {
-      {"List", "list"},   {"Dict", "dict"},        {"Set", "set"},         {"FrozenSet", "frozenset"},
-      {"Tuple", "tuple"}, {"Deque", "deque"},      {"DefaultDict", "defaultdict"}, {"Counter", "Counter"},
-      {"OrderedDict", "OrderedDict"}, {"ChainMap", "ChainMap"}, {"list", "list"}, {"dict", "dict"},
-      {"set", "set"},     {"frozenset", "frozenset"}, {"tuple", "tuple"},  {"deque", "deque"},
-      {"defaultdict", "defaultdict"}, {"str", "str"}, {"bytes", "bytes"},  {"int", "int"},
-      {"float", "float"}, {"bool", "bool"}, {"bytearray", "bytearray"}};
+  static const char *const map[][2] = {{"List", "list"},
+                                       {"Dict", "dict"},
+                                       {"Set", "set"},
+                                       {"FrozenSet", "frozenset"},
+                                       {"Tuple", "tuple"},
+                                       {"Deque", "deque"},
+                                       {"DefaultDict", "defaultdict"},
+                                       {"Counter", "Counter"},
+                                       {"OrderedDict", "OrderedDict"},
+                                       {"ChainMap", "ChainMap"},
+                                       {"list", "list"},
+                                       {"dict", "dict"},
+                                       {"set", "set"},
+                                       {"frozenset", "frozenset"},
+                                       {"tuple", "tuple"},
+                                       {"deque", "deque"},
+                                       {"defaultdict", "defaultdict"},
+                                       {"str", "str"},
+                                       {"bytes", "bytes"},
+                                       {"int", "int"},
+                                       {"float", "float"},
+                                       {"bool", "bool"},
+                                       {"bytearray", "bytearray"}};
   for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
     if (strcmp(map[i][0], name) == 0) return map[i][1];
   return NULL;
@@ -215,8 +233,7 @@ static const char *annotation_of(resolver *r, TSNode node) {
       TSNode args = ts_node_named_child(node, 1);
       if (!ts_node_is_null(args) && node_is(args, "type_parameter"))
         result = annotation_of(r, ts_node_named_child(args, 0));
-      else if (!ts_node_is_null(args))
-        result = annotation_of(r, args);
+      else if (!ts_node_is_null(args)) result = annotation_of(r, args);
     } else {
       result = annotation_type(leaf);
     }
@@ -251,8 +268,7 @@ static const char *instance_of(resolver *r, const char *class_type) {
   const char *name = class_type + 6;
   for (const char *const *c = BUILTIN_CLASSES; *c; c++)
     if (strcmp(*c, name) == 0) return *c;
-  if (!strcmp(name, "namedtuple") || !strcmp(name, "NamedTuple") || !strcmp(name, "Optional") ||
-      !strcmp(name, "Union"))
+  if (!strcmp(name, "namedtuple") || !strcmp(name, "NamedTuple") || !strcmp(name, "Optional") || !strcmp(name, "Union"))
     return NULL;
   const char *mapped = annotation_type(name);
   if (mapped) return mapped;
@@ -311,14 +327,14 @@ static const char *call_type(resolver *r, TSNode node) {
     r->depth--;
     if (!receiver) return NULL;
     TSNode attr = ts_node_child_by_field_name(function, "attribute", 9);
-    static const char *const copyable[] = {"list", "dict", "set", "frozenset", "deque", "defaultdict",
-                                           "Counter", "OrderedDict", "bytearray", NULL};
+    static const char *const copyable[] = {"list",        "dict",    "set",         "frozenset", "deque",
+                                           "defaultdict", "Counter", "OrderedDict", "bytearray", NULL};
     if (pymm_node_text_eq(r->doc, attr, "copy") && one_of(receiver, copyable)) return receiver;
     if (!strcmp(receiver, "str")) {
       static const char *const to_list[] = {"split", "rsplit", "splitlines", NULL};
-      static const char *const to_str[] = {"strip",   "lstrip", "rstrip",  "lower",      "upper", "replace",
-                                           "join",    "format", "title",   "capitalize", "casefold",
-                                           "zfill",   "center", "ljust",   "rjust",      NULL};
+      static const char *const to_str[] = {"strip",  "lstrip", "rstrip", "lower",      "upper",    "replace",
+                                           "join",   "format", "title",  "capitalize", "casefold", "zfill",
+                                           "center", "ljust",  "rjust",  NULL};
       char *a = pymm_node_text(r->doc, attr);
       const char *result = in_list(to_list, a) ? "list" : in_list(to_str, a) ? "str" : NULL;
       free(a);
@@ -380,16 +396,35 @@ static uint8_t symbol_kinds[SYMBOLS_MAX];
 static pthread_once_t symbol_kinds_once = PTHREAD_ONCE_INIT;
 
 static void sort_symbols(void) {
-  static const char *const COMPREHENSIONS[] = {"list_comprehension", "set_comprehension",
-                                               "dictionary_comprehension", "generator_expression", NULL};
+  static const char *const COMPREHENSIONS[] = {"list_comprehension", "set_comprehension", "dictionary_comprehension",
+                                               "generator_expression", NULL};
   static const char *const SCOPES[] = {"function_definition", "lambda", "class_definition", "module", NULL};
   /* Expressions hold no binding but a walrus (lambdas and comprehensions are scopes of their own). */
-  static const char *const EXPRESSIONS[] = {
-      "call",       "argument_list", "binary_operator", "boolean_operator", "comparison_operator",
-      "not_operator", "unary_operator", "subscript",    "slice",            "attribute",
-      "list",       "tuple",         "set",             "dictionary",       "pair",
-      "parenthesized_expression", "conditional_expression", "string", "concatenated_string", "keyword_argument",
-      "list_splat", "dictionary_splat", "await",        "expression_list",  NULL};
+  static const char *const EXPRESSIONS[] = {"call",
+                                            "argument_list",
+                                            "binary_operator",
+                                            "boolean_operator",
+                                            "comparison_operator",
+                                            "not_operator",
+                                            "unary_operator",
+                                            "subscript",
+                                            "slice",
+                                            "attribute",
+                                            "list",
+                                            "tuple",
+                                            "set",
+                                            "dictionary",
+                                            "pair",
+                                            "parenthesized_expression",
+                                            "conditional_expression",
+                                            "string",
+                                            "concatenated_string",
+                                            "keyword_argument",
+                                            "list_splat",
+                                            "dictionary_splat",
+                                            "await",
+                                            "expression_list",
+                                            NULL};
   const TSLanguage *language = tree_sitter_python();
   uint32_t count = ts_language_symbol_count(language);
   for (uint32_t i = 0; i < count && i < SYMBOLS_MAX; i++) {
@@ -439,7 +474,8 @@ static void bind(bindings *b, const char *type) {
 /* The right-most value of a chained assignment a = b = value. */
 static TSNode assigned_value(TSNode assignment) {
   TSNode right = ts_node_child_by_field_name(assignment, "right", 5);
-  while (!ts_node_is_null(right) && node_is(right, "assignment")) right = ts_node_child_by_field_name(right, "right", 5);
+  while (!ts_node_is_null(right) && node_is(right, "assignment"))
+    right = ts_node_child_by_field_name(right, "right", 5);
   return right;
 }
 
@@ -486,7 +522,7 @@ typedef struct site {
 typedef struct scope_name {
   uint32_t start, length;
   uint32_t first, last; /* its sites in walk order, NO_SITE when it has none */
-  bool delegated; /* global / nonlocal: look further out */
+  bool delegated;       /* global / nonlocal: look further out */
 } scope_name;
 
 struct scope_facts {
@@ -704,8 +740,7 @@ static void collect_scope(resolver *r, scope_facts *f, TSNode scope) {
       TSNode alias = ts_node_child_by_field_name(node, "alias", 5);
       if (!ts_node_is_null(alias) && ts_node_named_child_count(alias) > 0)
         collect_target(f, ts_node_named_child(alias, 0), NULL);
-      else if (!ts_node_is_null(alias))
-        collect_target(f, alias, NULL);
+      else if (!ts_node_is_null(alias)) collect_target(f, alias, NULL);
     } else if (!strcmp(t, "import_statement") || !strcmp(t, "import_from_statement")) {
       collect_import(f, node);
     } else if (!strcmp(t, "global_statement") || !strcmp(t, "nonlocal_statement")) {
@@ -723,8 +758,8 @@ static void collect_scope(resolver *r, scope_facts *f, TSNode scope) {
     }
     /* Nested scopes (comprehensions included) are skipped whole, and expressions without a walrus. */
     bool bare = node_kind(node, KIND_EXPRESSION) &&
-                !has_walrus(f->text, ts_node_start_byte(node), ts_node_end_byte(node) < f->length
-                                                                  ? ts_node_end_byte(node) : f->length);
+                !has_walrus(f->text, ts_node_start_byte(node),
+                            ts_node_end_byte(node) < f->length ? ts_node_end_byte(node) : f->length);
     if (!nested && !bare && ts_tree_cursor_goto_first_child(&cursor)) continue;
     while (!ts_tree_cursor_goto_next_sibling(&cursor)) {
       if (!ts_tree_cursor_goto_parent(&cursor)) goto done;
@@ -833,8 +868,8 @@ static bool sees_scope(TSNode scope, TSNode node) {
     TSNode parent = ts_node_parent(node);
     const char *pt = ts_node_is_null(parent) ? "" : ts_node_type(parent);
     if (!strcmp(pt, "parameters") || !strcmp(pt, "lambda_parameters")) return true;
-    bool parameter = !strcmp(pt, "default_parameter") || !strcmp(pt, "typed_default_parameter") ||
-                     !strcmp(pt, "typed_parameter");
+    bool parameter =
+        !strcmp(pt, "default_parameter") || !strcmp(pt, "typed_default_parameter") || !strcmp(pt, "typed_parameter");
     return parameter && ts_node_eq(ts_node_named_child(parent, 0), node);
   }
   return false;
@@ -939,8 +974,8 @@ static bool self_class(resolver *r, TSNode object, TSNode *class_node) {
     uint32_t count = ts_node_named_child_count(cls);
     for (uint32_t i = 0; i < count; i++) {
       TSNode d = ts_node_named_child(cls, i);
-      if (node_is(d, "decorator") && (pymm_node_text_eq(r->doc, d, "@staticmethod") ||
-                                      pymm_node_text_eq(r->doc, d, "@classmethod")))
+      if (node_is(d, "decorator") &&
+          (pymm_node_text_eq(r->doc, d, "@staticmethod") || pymm_node_text_eq(r->doc, d, "@classmethod")))
         return false;
     }
     cls = ts_node_parent(cls);
@@ -989,12 +1024,27 @@ static void class_sites_free(class_sites *sites) {
 /* True when an assignment may lie below 'node': the grammar puts them in expression statements (and in the
  * right side of another assignment), which lie in blocks of compound statements; anywhere in broken code. */
 static bool may_hold_assignment(TSNode node) {
-  static const char *const HOLDERS[] = {
-      "block",          "expression_statement", "assignment",     "augmented_assignment", "decorated_definition",
-      "function_definition", "class_definition", "if_statement",  "elif_clause",          "else_clause",
-      "for_statement",  "while_statement",      "try_statement",  "except_clause",        "except_group_clause",
-      "finally_clause", "with_statement",       "match_statement", "case_clause",         "module",
-      NULL};
+  static const char *const HOLDERS[] = {"block",
+                                        "expression_statement",
+                                        "assignment",
+                                        "augmented_assignment",
+                                        "decorated_definition",
+                                        "function_definition",
+                                        "class_definition",
+                                        "if_statement",
+                                        "elif_clause",
+                                        "else_clause",
+                                        "for_statement",
+                                        "while_statement",
+                                        "try_statement",
+                                        "except_clause",
+                                        "except_group_clause",
+                                        "finally_clause",
+                                        "with_statement",
+                                        "match_statement",
+                                        "case_clause",
+                                        "module",
+                                        NULL};
   return ts_node_has_error(node) || in_list(HOLDERS, ts_node_type(node));
 }
 

@@ -9,12 +9,12 @@
 
 #include "pymm/base.h"
 
-#define FUZZ_CHECK(cond)                                                                   \
-  do {                                                                                     \
-    if (!(cond)) {                                                                         \
-      fprintf(stderr, "%s:%d: fuzz check failed: %s\n", __FILE__, __LINE__, #cond);        \
-      abort();                                                                             \
-    }                                                                                      \
+#define FUZZ_CHECK(cond)                                                            \
+  do {                                                                              \
+    if (!(cond)) {                                                                  \
+      fprintf(stderr, "%s:%d: fuzz check failed: %s\n", __FILE__, __LINE__, #cond); \
+      abort();                                                                      \
+    }                                                                               \
   } while (0)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

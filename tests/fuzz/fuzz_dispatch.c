@@ -60,7 +60,8 @@ static void check_output(int fd) {
     FUZZ_CHECK(cJSON_IsObject(m));
     FUZZ_CHECK(cJSON_IsString(cJSON_GetObjectItemCaseSensitive(m, "jsonrpc")));
     bool method = cJSON_IsString(cJSON_GetObjectItemCaseSensitive(m, "method"));
-    bool result = cJSON_HasObjectItem(m, "result"), error = cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(m, "error"));
+    bool result = cJSON_HasObjectItem(m, "result"),
+         error = cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(m, "error"));
     FUZZ_CHECK(method || (cJSON_HasObjectItem(m, "id") && result != error));
     cJSON_Delete(m);
     at += length;

@@ -156,8 +156,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     const pymm_text *t = pymm_document_text(doc);
     uint32_t start, end;
     if (flags & 1) {
-      pymm_encoding encoding = (flags >> 1 & 3) == 0 ? PYMM_ENCODING_UTF8
-                               : (flags >> 1 & 3) == 1 ? PYMM_ENCODING_UTF32 : PYMM_ENCODING_UTF16;
+      pymm_encoding encoding = (flags >> 1 & 3) == 0   ? PYMM_ENCODING_UTF8
+                               : (flags >> 1 & 3) == 1 ? PYMM_ENCODING_UTF32
+                                                       : PYMM_ENCODING_UTF16;
       pymm_position pa = {a >> 8, a & 0xFF}, pb = {b >> 8, b & 0xFF};
       pymm_text_offset(t, pa, encoding, &start); /* past the last line: the end of the text */
       pymm_text_offset(t, pb, encoding, &end);

@@ -14,7 +14,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   size_t fence = longest < 3 ? 3 : longest + 1;
   /* The heading's level comes from the input's length, so tables sit under sections at several depths. */
   pymm_buf b = {0};
-  pymm_buf_puts(&b, size % 3 == 0 ? "# Guide\n\n" : size % 3 == 1 ? "## Section\n\nTime Complexities:\n\n" : "### Deep\n\n");
+  pymm_buf_puts(&b, size % 3 == 0   ? "# Guide\n\n"
+                    : size % 3 == 1 ? "## Section\n\nTime Complexities:\n\n"
+                                    : "### Deep\n\n");
   for (size_t i = 0; i < fence; i++) pymm_buf_putc(&b, '~');
   pymm_buf_puts(&b, size % 2 ? "python\n" : "\n");
   pymm_buf_append(&b, (const char *)data, size);

@@ -29,9 +29,7 @@ int main(void) {
     }
     printf("%-45s %3zu  %s\n", e->slug, n, line.data ? line.data : "");
     covered += n > 0;
-    TEST(e->slug) {
-      OK(n > 0);
-    }
+    TEST(e->slug) { OK(n > 0); }
     pymm_buf_free(&line);
   }
   printf("%zu of %zu sections reached by %zu topics\n", covered, sections, pymm_topics_count(topics));

@@ -24,14 +24,16 @@ int main(void) {
                       "def a():\n    try:\n        f()\n    except OSError:\n        pass\n\n"
                       "def b():\n    try:\n        g()\n    except KeyError:\n        pass\n";
     char *out = fix_all(src, false, NULL);
-    STR_EQ(out, "#!/usr/bin/env python3\n\"\"\"Module.\"\"\"\nfrom __future__ import annotations\nimport os\nimport contextlib\n\n"
+    STR_EQ(out, "#!/usr/bin/env python3\n\"\"\"Module.\"\"\"\nfrom __future__ import annotations\nimport os\nimport "
+                "contextlib\n\n"
                 "def a():\n    with contextlib.suppress(OSError):\n        f()\n\n"
                 "def b():\n    with contextlib.suppress(KeyError):\n        g()\n");
     free(out);
   }
 
   TEST("an import already there is used as it is") {
-    const char *src = "import functools as ft\n\ndef deco(fn):\n    def inner(*a):\n        return fn(*a)\n    return inner\n";
+    const char *src =
+        "import functools as ft\n\ndef deco(fn):\n    def inner(*a):\n        return fn(*a)\n    return inner\n";
     char *out = fix_all(src, false, NULL);
     STR_HAS(out, "    @ft.wraps(fn)\n    def inner(*a):");
     OK(strstr(out, "from functools") == NULL);
@@ -59,7 +61,8 @@ int main(void) {
   }
 
   TEST("several += of one string in a loop share one fix: every += becomes an append, one join after") {
-    const char *src = "def f(rows):\n    s = '> '\n    for r in rows:\n        s += r\n        if r:\n            s += '\\n'\n    return s\n";
+    const char *src = "def f(rows):\n    s = '> '\n    for r in rows:\n        s += r\n        if r:\n            s += "
+                      "'\\n'\n    return s\n";
     char *safe = fix_all(src, false, NULL);
     STR_EQ(safe, src); /* unsafe: not applied by fix-all */
     free(safe);
@@ -70,8 +73,9 @@ int main(void) {
   }
 
   TEST("dataclass defaults: one import of field for several fixes, and the unsafe copy fix stays out of fix-all") {
-    const char *src = "from dataclasses import dataclass\n\n@dataclass\nclass C:\n    a: list = []\n    b: dict = {}\n\n"
-                      "def prune(xs: list):\n    for x in xs:\n        xs.remove(x)\n";
+    const char *src =
+        "from dataclasses import dataclass\n\n@dataclass\nclass C:\n    a: list = []\n    b: dict = {}\n\n"
+        "def prune(xs: list):\n    for x in xs:\n        xs.remove(x)\n";
     char *out = fix_all(src, false, NULL);
     STR_EQ(out, "from dataclasses import dataclass\nfrom dataclasses import field\n\n@dataclass\nclass C:\n"
                 "    a: list = field(default_factory=list)\n    b: dict = field(default_factory=dict)\n\n"
@@ -83,8 +87,10 @@ int main(void) {
     const char *src = "import os\n\ndef walk(root):\n    todo = []\n    todo.append(root)\n    while todo:\n"
                       "        node = todo.pop(0)\n        if node.urgent:\n            todo.insert(0, node)\n";
     char *out = fix_all(src, true, NULL);
-    STR_EQ(out, "import os\nfrom collections import deque\n\ndef walk(root):\n    todo = deque()\n    todo.append(root)\n"
-                "    while todo:\n        node = todo.popleft()\n        if node.urgent:\n            todo.appendleft(node)\n");
+    STR_EQ(
+        out,
+        "import os\nfrom collections import deque\n\ndef walk(root):\n    todo = deque()\n    todo.append(root)\n"
+        "    while todo:\n        node = todo.popleft()\n        if node.urgent:\n            todo.appendleft(node)\n");
     free(out);
   }
 

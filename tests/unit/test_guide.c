@@ -42,8 +42,7 @@ static void free_lines(lines *l) {
 /* The 1-based number of the first line equal to 'text' (or starting with it when 'prefix'), from 'from' on. */
 static uint32_t line_of(const lines *l, const char *text, bool prefix, uint32_t from) {
   for (size_t i = from ? from - 1 : 0; i < l->count; i++)
-    if (prefix ? strncmp(l->items[i], text, strlen(text)) == 0 : strcmp(l->items[i], text) == 0)
-      return (uint32_t)i + 1;
+    if (prefix ? strncmp(l->items[i], text, strlen(text)) == 0 : strcmp(l->items[i], text) == 0) return (uint32_t)i + 1;
   return 0;
 }
 
@@ -122,7 +121,8 @@ static void test_sections(const pymm_guide *g, const lines *l) {
   TEST("every heading of the guide is a section with its line, level, title and slug") {
     OK(level3 > 60);
     size_t sections = 0;
-    for (size_t i = 0; i < pymm_guide_entry_count(g); i++) sections += pymm_guide_entry_at(g, i)->kind == PYMM_GUIDE_SECTION;
+    for (size_t i = 0; i < pymm_guide_entry_count(g); i++)
+      sections += pymm_guide_entry_at(g, i)->kind == PYMM_GUIDE_SECTION;
     INT_EQ(sections, count);
     for (size_t k = 0; k < count; k++) {
       const pymm_guide_entry *found = NULL;
@@ -332,14 +332,16 @@ static void test_fragments(const pymm_guide *g, const lines *l) {
       INT_EQ(list->line_end, line_of(l, "└", true, top));
       STR_EQ(list->slug, "list-dynamic-array--python-list");
     }
-    const pymm_guide_entry *gil = entry_of(g, pymm_guide_find(g, "the-gil-global-interpreter-lock > Global Interpreter Lock (GIL)"));
+    const pymm_guide_entry *gil =
+        entry_of(g, pymm_guide_find(g, "the-gil-global-interpreter-lock > Global Interpreter Lock (GIL)"));
     OK(gil && gil->fragment == PYMM_FRAGMENT_PANEL);
     const pymm_guide_entry *closure = entry_of(g, pymm_guide_find(g, "Closure Mental Model > CLOSURE"));
     OK(closure && closure->fragment == PYMM_FRAGMENT_PANEL);
     if (closure) STR_EQ(closure->title, "CLOSURE = Function + Captured Environment");
     /* Boxes drawn inside lines ("a ─────►┌───┐") and the type tree are not panels. */
     size_t panels = 0;
-    for (size_t i = 0; i < pymm_guide_entry_count(g); i++) panels += pymm_guide_entry_at(g, i)->fragment == PYMM_FRAGMENT_PANEL;
+    for (size_t i = 0; i < pymm_guide_entry_count(g); i++)
+      panels += pymm_guide_entry_at(g, i)->fragment == PYMM_FRAGMENT_PANEL;
     INT_EQ(panels, 20);
   }
 }
@@ -500,8 +502,8 @@ static void test_small_guides(void) {
                               &err);
     OK(g != NULL);
     if (!g) return;
-    const char *slugs[] = {"foo", "foo-1", "foo-2", "foo-1-1", "foo-1-2", "café--crème", "été", "the-__slots__-trick",
-                           "setext-title"};
+    const char *slugs[] = {
+        "foo", "foo-1", "foo-2", "foo-1-1", "foo-1-2", "café--crème", "été", "the-__slots__-trick", "setext-title"};
     INT_EQ(pymm_guide_entry_count(g), 9);
     for (size_t i = 0; i < 9 && i < pymm_guide_entry_count(g); i++) STR_EQ(pymm_guide_entry_at(g, i)->slug, slugs[i]);
     STR_EQ(pymm_guide_entry_at(g, 7)->title, "The __slots__ trick");
@@ -547,9 +549,10 @@ static void test_small_guides(void) {
   }
 
   TEST("a table with ragged rows") {
-    pymm_guide *g = load_text("# G\n## Tables\n\n```\nRagged:\n┌──────┬──────┐\n│ a    │ b    │\n├──────┼──────┤\n"
-                              "│ 1    │ 2    │ 3 │\n│ x │\n│ 4    │ 5\n│ 6    │ 7  │\n│ é    │ ✓    │\n└──────┴──────┘\n```\n",
-                              &err);
+    pymm_guide *g =
+        load_text("# G\n## Tables\n\n```\nRagged:\n┌──────┬──────┐\n│ a    │ b    │\n├──────┼──────┤\n"
+                  "│ 1    │ 2    │ 3 │\n│ x │\n│ 4    │ 5\n│ 6    │ 7  │\n│ é    │ ✓    │\n└──────┴──────┘\n```\n",
+                  &err);
     OK(g != NULL);
     if (!g) return;
     INT_EQ(pymm_guide_table_count(g), 1);
@@ -590,7 +593,8 @@ static void test_small_guides(void) {
     const pymm_guide_entry *panel = entry_of(g, pymm_guide_find(g, "G > Title"));
     OK(panel && panel->fragment == PYMM_FRAGMENT_PANEL && panel->line_start == 11 && panel->line_end == 14);
     size_t panels = 0;
-    for (size_t i = 0; i < pymm_guide_entry_count(g); i++) panels += pymm_guide_entry_at(g, i)->fragment == PYMM_FRAGMENT_PANEL;
+    for (size_t i = 0; i < pymm_guide_entry_count(g); i++)
+      panels += pymm_guide_entry_at(g, i)->fragment == PYMM_FRAGMENT_PANEL;
     INT_EQ(panels, 1);
     pymm_guide_free(g);
   }

@@ -17,6 +17,8 @@ typedef struct hover_case {
   bool hedged;
 } hover_case;
 
+/* One case a line, however long. */
+/* clang-format off */
 static const hover_case CASES[] = {
     {"xs = [1]\nxs.po‸p(0)\n", "list.pop-front", "list-dynamic-array", "Pop from start", false},
     {"xs = [1]\nxs.po‸p()\n", "list.pop-end", "list-dynamic-array", "Pop from end", false},
@@ -264,6 +266,7 @@ static const hover_case CASES[] = {
     {"def f(m):\n    v = m['‸k']\n", "dict.subscript", "dictionary-hash-map", "Get/Set/Delete", true},
     {"def f(xs):\n    v = xs[‸0]\n", "list.index", "list-dynamic-array", "Index access [i]", true},
 };
+/* clang-format on */
 
 /* Strips the cursor mark; sets its byte offset. Caller owns the result; free with free(). */
 static char *strip_cursor(const char *marked, uint32_t *offset) {
@@ -288,9 +291,7 @@ int main(void) {
   pymm_engine *engine = default_engine(&warnings);
   OK(engine != NULL);
   if (!engine) return HARNESS_DONE();
-  TEST("every topic resolves against the default guide") {
-    STR_EQ(warnings ? warnings : "", "");
-  }
+  TEST("every topic resolves against the default guide") { STR_EQ(warnings ? warnings : "", ""); }
   free(warnings);
   const pymm_guide *guide = pymm_engine_guide(engine);
   size_t count = sizeof CASES / sizeof CASES[0];
@@ -345,7 +346,8 @@ int main(void) {
         {"@functools.lru_cache(maxsize=None)\n@t‸race\ndef fib(n):\n    pass\n",
          "fib = functools.lru_cache(maxsize=None)(trace(fib))"},
         {"class A: pass\nclass B(A): pass\nclass C(A): pass\nclass ‸D(B, C): pass\n", "D → B → C → A → object"},
-        {"class E(Exception): pass\nclass ‸F(E, KeyError): pass\n", "F → E → KeyError → LookupError → Exception → BaseException → object"},
+        {"class E(Exception): pass\nclass ‸F(E, KeyError): pass\n",
+         "F → E → KeyError → LookupError → Exception → BaseException → object"},
         {"class O(dict): pass\nclass ‸P(O): pass\n", "MRO: `P → O → dict → object`"},
         {"class X(Y): pass\nclass ‸Z(X): pass\n", "bases defined elsewhere"},
         {"class A: pass\nclass B(A): pass\nclass ‸C(A, B): pass\n", "No consistent MRO"},

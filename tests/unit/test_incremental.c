@@ -18,8 +18,9 @@ static uint32_t next_random(uint32_t n) {
 
 /* What a user types or deletes: a letter, a keyword, a line break, a bracket, or a few bytes gone. */
 static void random_edit(pymm_document *doc) {
-  static const char *const typed[] = {"x", " ", "\n", "(", ")", ":", "\"", "yield ", "global g\n", "async ",
-                                      "    ", "[]", "# noqa", "import os\n", "x = []\n", "\n    pass\n", "#"};
+  static const char *const typed[] = {
+      "x",      " ",    "\n", "(",      ")",           ":",        "\"",           "yield ", "global g\n",
+      "async ", "    ", "[]", "# noqa", "import os\n", "x = []\n", "\n    pass\n", "#"};
   const pymm_text *t = pymm_document_text(doc);
   uint32_t length = pymm_text_length(t), at = length ? next_random(length) : 0;
   uint32_t kind = next_random(4);
@@ -39,8 +40,8 @@ static long first_difference(const pymm_diagnostics *a, const pymm_diagnostics *
   for (size_t i = 0; i < a->count || i < b->count; i++) {
     if (i >= a->count || i >= b->count) return (long)i;
     const pymm_diagnostic *x = &a->items[i], *y = &b->items[i];
-    bool same = x->rule == y->rule && x->start == y->start && x->end == y->end &&
-                x->fix.safety == y->fix.safety && x->fix.edit_count == y->fix.edit_count;
+    bool same = x->rule == y->rule && x->start == y->start && x->end == y->end && x->fix.safety == y->fix.safety &&
+                x->fix.edit_count == y->fix.edit_count;
     for (size_t k = 0; same && k < x->fix.edit_count; k++)
       same = x->fix.edits[k].start == y->fix.edits[k].start && x->fix.edits[k].end == y->fix.edits[k].end &&
              !strcmp(x->fix.edits[k].text, y->fix.edits[k].text);

@@ -134,7 +134,8 @@ static void test_order(void) {
 
   TEST("equal scores: the smaller entry first, then document order") {
     pymm_error err = {{0}};
-    const char *text = "# Guide\n\n## Alpha one\n\nsome text\n\n\n\n\n## Alpha two\n\nsome text\n\n## Alpha three\n\nsome text\n\n";
+    const char *text =
+        "# Guide\n\n## Alpha one\n\nsome text\n\n\n\n\n## Alpha two\n\nsome text\n\n## Alpha three\n\nsome text\n\n";
     pymm_guide *g = pymm_guide_load(text, strlen(text), NULL, &err);
     OK(g != NULL);
     if (!g) return;
@@ -155,8 +156,8 @@ static void test_order(void) {
 
 /* ---- threads ------------------------------------------------------------------------------------ */
 
-static const char *const thread_queries[] = {"popleft", "late binding", "GIL", "context manager", "lru_cache",
-                                             "__slots__", "nonlocal", "generator", "dataclass", "MRO"};
+static const char *const thread_queries[] = {"popleft",   "late binding", "GIL",       "context manager", "lru_cache",
+                                             "__slots__", "nonlocal",     "generator", "dataclass",       "MRO"};
 enum { THREAD_QUERIES = sizeof thread_queries / sizeof *thread_queries, THREADS = 4, ROUNDS = 200 };
 
 typedef struct thread_job {
@@ -207,8 +208,9 @@ static double seconds(void) {
 
 static void test_speed(void) {
   TEST("a lookup takes well under a millisecond") {
-    const char *queries[] = {"popleft", "late binding", "GIL", "context manager", "mutable default argument",
-                             "ThreadPoolExecutor", "dequ", "x"};
+    const char *queries[] = {
+        "popleft", "late binding", "GIL", "context manager", "mutable default argument", "ThreadPoolExecutor", "dequ",
+        "x"};
     size_t count = sizeof queries / sizeof *queries, rounds = 200;
     pymm_guide_hit hits[MAX_HITS];
     double start = seconds();

@@ -12,6 +12,8 @@ typedef struct rule_case {
   const char *fixed;  /* the text after applying this rule's fix (unsafe too); NULL: no check */
 } rule_case;
 
+/* One case a line, however long. */
+/* clang-format off */
 static const rule_case CASES[] = {
     /* PMM101 */
     {"PMM101", "def f(x=«[]»):\n    \"\"\"Doc.\"\"\"\n    return x\n",
@@ -175,6 +177,7 @@ static const rule_case CASES[] = {
     {"PMM126", "def f(xs):\n    out = []\n    for x in xs:\n        if x:\n            out.append(x)\n        else:\n            out.append(0)\n    return out\n", NULL},
     {"PMM126", "def f(xs):\n    out = []\n    for x in xs:\n        out.append(len(out))\n    return out\n", NULL},
 };
+/* clang-format on */
 
 /* Strips « and »; returns the text and the marked range (start = end = UINT32_MAX when unmarked). */
 static char *strip(const char *marked, uint32_t *start, uint32_t *end) {
@@ -229,7 +232,8 @@ int main(void) {
       pymm_document *doc = pymm_document_new(text, strlen(text));
       pymm_diagnostics *diags = pymm_diagnostics_run(engine, doc, &filter);
       if (start == UINT32_MAX) {
-        if (diags->count) fprintf(stderr, "case %zu: %s fired on a look-alike at %u\n", i, tc->code, diags->items[0].start);
+        if (diags->count)
+          fprintf(stderr, "case %zu: %s fired on a look-alike at %u\n", i, tc->code, diags->items[0].start);
         INT_EQ(diags->count, 0);
       } else {
         INT_EQ(diags->count, 1);

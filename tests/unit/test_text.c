@@ -46,11 +46,11 @@ int main(void) {
   const char *s = "x = 'é€😀'\nlst.pop(0)\n";
   TEST("UTF-16 positions with non-ASCII and astral characters") {
     pymm_text *t = pymm_text_new(s, strlen(s));
-    INT_EQ(offset_of(t, 0, 5, PYMM_ENCODING_UTF16), 5);  /* é */
-    INT_EQ(offset_of(t, 0, 6, PYMM_ENCODING_UTF16), 7);  /* € */
-    INT_EQ(offset_of(t, 0, 7, PYMM_ENCODING_UTF16), 10); /* 😀 */
-    INT_EQ(offset_of(t, 0, 8, PYMM_ENCODING_UTF16), 10); /* inside the pair: snaps to its start */
-    INT_EQ(offset_of(t, 0, 9, PYMM_ENCODING_UTF16), 14); /* the closing quote */
+    INT_EQ(offset_of(t, 0, 5, PYMM_ENCODING_UTF16), 5);   /* é */
+    INT_EQ(offset_of(t, 0, 6, PYMM_ENCODING_UTF16), 7);   /* € */
+    INT_EQ(offset_of(t, 0, 7, PYMM_ENCODING_UTF16), 10);  /* 😀 */
+    INT_EQ(offset_of(t, 0, 8, PYMM_ENCODING_UTF16), 10);  /* inside the pair: snaps to its start */
+    INT_EQ(offset_of(t, 0, 9, PYMM_ENCODING_UTF16), 14);  /* the closing quote */
     INT_EQ(offset_of(t, 0, 99, PYMM_ENCODING_UTF16), 15); /* past the end of the line: its end */
     INT_EQ(offset_of(t, 1, 4, PYMM_ENCODING_UTF16), 20);
     pymm_position p = pymm_text_position(t, 14, PYMM_ENCODING_UTF16);

@@ -7,11 +7,13 @@
 #include "pymm/python.h"
 
 typedef struct type_case {
-  const char *source; /* with «…» around the expression */
-  const char *type;   /* pymm_type_of(), NULL for unknown */
+  const char *source;   /* with «…» around the expression */
+  const char *type;     /* pymm_type_of(), NULL for unknown */
   const char *qualname; /* pymm_qualified_name(), NULL for none */
 } type_case;
 
+/* One case a line, however long. */
+/* clang-format off */
 static const type_case CASES[] = {
     /* literals and constructors */
     {"xs = [1, 2]\n«xs».pop()\n", "list", NULL},
@@ -118,6 +120,7 @@ static const type_case CASES[] = {
     /* broken code around the expression */
     {"xs = []\ndef f(:\n    pass\n«xs»\n", "list", NULL},
 };
+/* clang-format on */
 
 /* Strips « and » from 'marked'; sets the range they enclosed. Caller owns the result; free with free(). */
 static char *strip_marks(const char *marked, uint32_t *start, uint32_t *end) {
@@ -154,8 +157,7 @@ int main(void) {
       TSNode root = ts_tree_root_node(pymm_document_tree(doc));
       TSNode node = ts_node_named_descendant_for_byte_range(root, start, end);
       while (!ts_node_is_null(ts_node_parent(node)) && !strstr(ts_node_type(ts_node_parent(node)), "statement") &&
-             ts_node_start_byte(ts_node_parent(node)) == start &&
-             ts_node_end_byte(ts_node_parent(node)) == end)
+             ts_node_start_byte(ts_node_parent(node)) == start && ts_node_end_byte(ts_node_parent(node)) == end)
         node = ts_node_parent(node);
       INT_EQ(ts_node_start_byte(node), start);
       INT_EQ(ts_node_end_byte(node), end);
