@@ -10,7 +10,7 @@ EXAMPLE ?= editors/example.py
 
 # Debian packages the build and the tests need (checked one by one; only the missing ones are installed).
 APT_PACKAGES := build-essential cmake pkg-config git python3 libcjson-dev libcmark-dev libtree-sitter-dev \
-                clang libclang-rt-14-dev valgrind
+                clang clang-format libclang-rt-14-dev valgrind
 # npm may come from Debian or with another Node.js build: only its command is checked.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -88,7 +88,7 @@ vsix:
 	editors/vscode/build-vsix.sh $(BUILD)
 
 format:
-	clang-format -i server/*/*.c server/*/*.h include/pymm/*.h tests/*.h tests/unit/*.c tests/fuzz/*.c tests/fuzz/*.h tests/bench/*.c
+	clang-format -i $$(find server include tests -name '*.[ch]')
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)

@@ -35,7 +35,8 @@ static inline bool section_excluded(const pymm_guide *guide, const pymm_guide_en
   if (e->kind == PYMM_GUIDE_FRAGMENT || e->level != 3) return true;
   if (!strncmp(e->title, "Phase ", 6) || !strcmp(e->title, "Practice Resources")) return true;
   const pymm_guide_entry *parent = e->parent >= 0 ? pymm_guide_entry_at(guide, (size_t)e->parent) : NULL;
-  return parent && (pymm_ascii_istr(parent->title, "TABLE OF CONTENTS") || pymm_ascii_istr(parent->title, "LEARNING PATH"));
+  return parent &&
+         (pymm_ascii_istr(parent->title, "TABLE OF CONTENTS") || pymm_ascii_istr(parent->title, "LEARNING PATH"));
 }
 
 #endif
