@@ -445,16 +445,6 @@ static bool node_kind(TSNode node, uint8_t kind) {
 static bool is_comprehension(TSNode node) { return node_kind(node, KIND_COMPREHENSION); }
 static bool is_scope(TSNode node) { return node_kind(node, KIND_SCOPE); }
 
-/* True when text[start..end) holds ":=". */
-static bool has_walrus(const char *text, uint32_t start, uint32_t end) {
-  for (const char *p = text + start, *stop = text + end; p + 1 < stop; p++) {
-    p = memchr(p, ':', (size_t)(stop - p - 1));
-    if (!p) return false;
-    if (p[1] == '=') return true;
-  }
-  return false;
-}
-
 /* Collects the bindings of 'name' directly in 'scope' (not in nested scopes). */
 typedef struct bindings {
   const char *agreed; /* NULL until a first binding other than None */
@@ -581,6 +571,18 @@ static void node_range(const scope_facts *f, TSNode node, uint32_t *start, uint3
   *end = ts_node_end_byte(node);
   if (*end > f->length) *end = f->length;
   if (*start > *end) *start = *end;
+}
+
+/* True when the text of 'node' holds ":=". */
+static bool has_walrus(const scope_facts *f, TSNode node) {
+  uint32_t start, end;
+  node_range(f, node, &start, &end);
+  for (const char *p = f->text + start, *stop = f->text + end; p + 1 < stop; p++) {
+    p = memchr(p, ':', (size_t)(stop - p - 1));
+    if (!p) return false;
+    if (p[1] == '=') return true;
+  }
+  return false;
 }
 
 static site *add_site_at(scope_facts *f, uint32_t start, uint32_t end, uint8_t kind, TSNode node) {
@@ -757,9 +759,7 @@ static void collect_scope(resolver *r, scope_facts *f, TSNode scope) {
                !strcmp(t, "class_definition") ? SITE_CLASS : SITE_FUNCTION, node);
     }
     /* Nested scopes (comprehensions included) are skipped whole, and expressions without a walrus. */
-    bool bare = node_kind(node, KIND_EXPRESSION) &&
-                !has_walrus(f->text, ts_node_start_byte(node),
-                            ts_node_end_byte(node) < f->length ? ts_node_end_byte(node) : f->length);
+    bool bare = node_kind(node, KIND_EXPRESSION) && !has_walrus(f, node);
     if (!nested && !bare && ts_tree_cursor_goto_first_child(&cursor)) continue;
     while (!ts_tree_cursor_goto_next_sibling(&cursor)) {
       if (!ts_tree_cursor_goto_parent(&cursor)) goto done;
