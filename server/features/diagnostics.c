@@ -223,18 +223,22 @@ static void outline_free(pymm_outline *o) {
   free(o);
 }
 
-/* One half of a run on a thread of its own, over a copy of the document. */
+/* One half of a run on a thread of its own, over a copy of the document: its findings and its part of the
+ * outline (the statements from 'start' on). */
 typedef struct half_run {
   const pymm_engine *engine;
   pymm_document *doc; /* owned: a copy */
   const pymm_rule_filter *filter;
   uint32_t start, end;
   pymm_diagnostics *out;
+  pymm_outline outline;
 } half_run;
 
 static void *run_half(void *arg) {
   half_run *h = arg;
   h->out = collect(h->engine, h->doc, h->filter, h->start, h->end);
+  uint32_t first = 0, last = 0;
+  outline_statements(h->doc, h->start, UINT32_MAX, &h->outline, &first, &last);
   return NULL;
 }
 
@@ -243,8 +247,9 @@ static void *run_half(void *arg) {
  * document). The halves find what one run finds: a finding lies inside one top-level statement. */
 enum { SPLIT_BYTES = 32 * 1024 };
 
+/* The findings over the whole document, and its outline. */
 static pymm_diagnostics *collect_all(const pymm_engine *engine, pymm_document *doc, const pymm_rule_filter *filter) {
-  uint32_t length = pymm_text_length(pymm_document_text(doc)), middle = 0;
+  uint32_t length = pymm_text_length(pymm_document_text(doc)), middle = 0, first = 0, last = 0;
   if (engine->run_threads >= 2 && length >= SPLIT_BYTES) {
     TSTreeCursor statements = ts_tree_cursor_new(ts_tree_root_node(pymm_document_tree(doc)));
     for (bool more = ts_tree_cursor_goto_first_child(&statements); more && middle < length / 2;
@@ -253,13 +258,18 @@ static pymm_diagnostics *collect_all(const pymm_engine *engine, pymm_document *d
     ts_tree_cursor_delete(&statements);
   }
   pthread_t thread;
-  half_run second = {engine, NULL, filter, middle, length, NULL};
+  half_run second = {.engine = engine, .filter = filter, .start = middle, .end = length};
   if (middle == 0 || middle >= length ||
       (second.doc = pymm_document_copy(doc), pthread_create(&thread, NULL, run_half, &second) != 0)) {
     pymm_document_free(second.doc);
-    return collect(engine, doc, filter, 0, length);
+    pymm_diagnostics *out = collect(engine, doc, filter, 0, length);
+    out->outline = pymm_calloc(1, sizeof *out->outline);
+    outline_statements(doc, 0, UINT32_MAX, out->outline, &first, &last);
+    return out;
   }
   pymm_diagnostics *out = collect(engine, doc, filter, 0, middle);
+  out->outline = pymm_calloc(1, sizeof *out->outline);
+  outline_statements(doc, 0, middle - 1, out->outline, &first, &last);
   pthread_join(thread, NULL);
   pymm_document_free(second.doc);
   size_t cap = out->count;
@@ -268,16 +278,19 @@ static pymm_diagnostics *collect_all(const pymm_engine *engine, pymm_document *d
   out->count += second.out->count;
   second.out->count = 0;
   pymm_diagnostics_free(second.out);
+  /* A statement that ends where the second half starts is in both outlines. */
+  for (size_t i = 0; i < second.outline.count; i++) {
+    if (second.outline.parts[i].start < middle) continue;
+    PYMM_GROW(out->outline->parts, out->outline->cap, out->outline->count + 1);
+    out->outline->parts[out->outline->count++] = second.outline.parts[i];
+  }
+  free(second.outline.parts);
   return out;
 }
 
 pymm_diagnostics *pymm_diagnostics_run(const pymm_engine *engine, pymm_document *doc, const pymm_rule_filter *filter) {
   pymm_document_take_changes(doc);
-  pymm_diagnostics *out = collect_all(engine, doc, filter);
-  out->outline = pymm_calloc(1, sizeof *out->outline);
-  uint32_t first = 0, last = 0;
-  outline_statements(doc, 0, UINT32_MAX, out->outline, &first, &last);
-  return out;
+  return collect_all(engine, doc, filter);
 }
 
 /* Moves what of 'd' and its fix lies at or after 'from' by 'delta' bytes. */

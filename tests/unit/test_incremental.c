@@ -156,7 +156,7 @@ int main(void) {
     free(files);
   }
 
-  TEST("a run on two threads finds what a run on one finds, in the same order") {
+  TEST("a run on two threads finds what a run on one finds, in the same order, and so do the updates after it") {
     size_t count = 0, split = 0, failed = 0;
     char **files = stdlib_files(&count);
     for (size_t i = 0; i < count; i++) {
@@ -175,8 +175,27 @@ int main(void) {
           failed++;
         }
         split++;
+        /* The same edits after each: updates from the two-thread run (whose outline the halves built) find
+         * the same and take the incremental path just as often. */
+        pymm_document *doc1 = pymm_document_new(src, length);
+        pymm_engine_set_run_threads(engine, 1);
+        pymm_diagnostics_free(one);
+        one = pymm_diagnostics_run(engine, doc1, NULL);
+        for (int round = 0; round < 4 && k < 0; round++) {
+          uint64_t before = state;
+          random_edit(doc1);
+          state = before;
+          random_edit(doc);
+          pymm_engine_set_run_threads(engine, 1);
+          one = pymm_diagnostics_update(engine, doc1, one, NULL);
+          pymm_engine_set_run_threads(engine, 2);
+          two = pymm_diagnostics_update(engine, doc, two, NULL);
+          if ((k = first_difference(two, one)) >= 0) print_difference(files[i], two, one, k);
+          if (k >= 0 || two->incremental != one->incremental) failed++, k = 0;
+        }
         pymm_diagnostics_free(one);
         pymm_diagnostics_free(two);
+        pymm_document_free(doc1);
         pymm_document_free(doc);
       }
       free(src);
