@@ -259,17 +259,15 @@ static pymm_diagnostics *collect_all(const pymm_engine *engine, pymm_document *d
   }
   pthread_t thread;
   half_run second = {.engine = engine, .filter = filter, .start = middle, .end = length};
-  if (middle == 0 || middle >= length ||
-      (second.doc = pymm_document_copy(doc), pthread_create(&thread, NULL, run_half, &second) != 0)) {
-    pymm_document_free(second.doc);
-    pymm_diagnostics *out = collect(engine, doc, filter, 0, length);
-    out->outline = pymm_calloc(1, sizeof *out->outline);
-    outline_statements(doc, 0, UINT32_MAX, out->outline, &first, &last);
+  bool split = middle > 0 && middle < length &&
+               (second.doc = pymm_document_copy(doc), pthread_create(&thread, NULL, run_half, &second) == 0);
+  pymm_diagnostics *out = collect(engine, doc, filter, 0, split ? middle : length);
+  out->outline = pymm_calloc(1, sizeof *out->outline);
+  outline_statements(doc, 0, split ? middle - 1 : UINT32_MAX, out->outline, &first, &last);
+  if (!split) {
+    pymm_document_free(second.doc); /* made, but no thread to read it */
     return out;
   }
-  pymm_diagnostics *out = collect(engine, doc, filter, 0, middle);
-  out->outline = pymm_calloc(1, sizeof *out->outline);
-  outline_statements(doc, 0, middle - 1, out->outline, &first, &last);
   pthread_join(thread, NULL);
   pymm_document_free(second.doc);
   size_t cap = out->count;
