@@ -192,11 +192,30 @@ static bool is_library_class(const char *module, const char *name) {
   return false;
 }
 
+/* A name whose bindings are being typed, in one scope. */
+typedef struct resolving {
+  uint32_t scope_start;
+  const char *scope_kind;
+  const char *name;
+} resolving;
+
+#define RESOLVING_MAX 64
 typedef struct resolver {
   pymm_types *types;
   pymm_document *doc;
   int depth; /* guards against cycles such as a = b; b = a */
+  /* The names being typed: "s = s.split()" reads s while typing s. Without this, each binding typed every other
+   * binding again at each depth, so a few of them took exponential time (found by the features fuzzer). */
+  resolving active[RESOLVING_MAX];
+  uint32_t active_count;
 } resolver;
+
+static bool is_resolving(const resolver *r, uint32_t scope_start, const char *kind, const char *name) {
+  for (uint32_t i = 0; i < r->active_count; i++)
+    if (r->active[i].scope_start == scope_start && r->active[i].scope_kind == kind && !strcmp(r->active[i].name, name))
+      return true;
+  return false;
+}
 
 static const char *expression_type(resolver *r, TSNode node);
 static const char *reference(resolver *r, TSNode node);
@@ -931,7 +950,11 @@ static const char *scope_chain_type(resolver *r, const char *name, TSNode scope,
       const char *kind = ts_node_type(scope);
       const memo *m = memo_find(r->types, start, kind, name);
       if (m) return m->result;
+      /* Typing the name's bindings reads the name itself: unbound there, as past the depth limit. */
+      if (is_resolving(r, start, kind, name) || r->active_count == RESOLVING_MAX) return NULL;
+      r->active[r->active_count++] = (resolving){start, kind, name};
       bindings b = scope_bindings(r, scope, name);
+      r->active_count--;
       if (b.found && !b.delegated) {
         const char *result = b.conflict || !b.agreed ? UNKNOWN : b.agreed;
         memo_put(r->types, start, kind, name, result);
@@ -1163,7 +1186,7 @@ static const char *reference(resolver *r, TSNode node) {
 
 const char *pymm_type_of(pymm_document *doc, TSNode expression) {
   pymm_document_tree(doc); /* make sure the node's tree is current */
-  resolver r = {pymm_document__types(doc), doc, 0};
+  resolver r = {.types = pymm_document__types(doc), .doc = doc};
   const char *type = expression_type(&r, expression);
   return type == UNKNOWN || type == NONE_VALUE ? NULL : type;
 }
@@ -1190,7 +1213,7 @@ static const char QUALNAME_MEMO[] = "qualname";
 
 const char *pymm_qualified_name(pymm_document *doc, TSNode expression) {
   pymm_document_tree(doc);
-  resolver r = {pymm_document__types(doc), doc, 0};
+  resolver r = {.types = pymm_document__types(doc), .doc = doc};
   if (!node_is(expression, "identifier") && !node_is(expression, "attribute")) return NULL;
   char key[16];
   snprintf(key, sizeof key, "%u", ts_node_end_byte(expression));
