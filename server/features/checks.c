@@ -1594,7 +1594,9 @@ static bool check_102(rule_context *c, const pymm_match *m, pymm_diagnostic *d) 
     d->start = node_start(node_field(closure, "name"));
     d->end = node_end(node_field(closure, "name"));
   }
-  /* The fix: "name=name" defaults after the closure's own parameters (none with * or / among them). */
+  /* The fix: "name=name" defaults after the closure's own parameters (none with * or / among them). Not in a
+   * closure with a syntax error: its parameters may not hold the defaults added, so each fix adds them again. */
+  if (ts_node_has_error(closure)) return true;
   TSNode params = node_field(closure, "parameters");
   uint32_t n = ts_node_is_null(params) ? 0 : ts_node_named_child_count(params);
   for (uint32_t i = 0; i < n; i++) {
