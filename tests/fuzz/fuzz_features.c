@@ -1,8 +1,9 @@
-/* Every feature on arbitrary Python-ish text: a hover at every byte offset, rendered as Markdown and as plain
- * text with and without a table cap; the diagnostics; the code actions over every line; fix-all, safe and
- * unsafe. A hover stays inside the text; what pymm renders from valid UTF-8 is valid UTF-8 (a shortened
- * construct is never cut inside a code point); every action's edits are sorted, inside the text and do not
- * overlap, and applying them keeps valid UTF-8 valid; fix-all is idempotent. */
+/* Every feature on arbitrary Python-ish text: a hover at every byte offset (once per innermost node: offsets
+ * with the same one get the same hover), rendered as Markdown and as plain text with and without a table cap;
+ * the diagnostics; the code actions over every line; fix-all, safe and unsafe. A hover stays inside the text;
+ * what pymm renders from valid UTF-8 is valid UTF-8 (a shortened construct is never cut inside a code point);
+ * every action's edits are sorted, inside the text and do not overlap, and applying them keeps valid UTF-8
+ * valid; fix-all is idempotent. */
 #include <string.h>
 
 #include "fuzz.h"
@@ -49,10 +50,15 @@ static void check_edits(const char *text, size_t size, const pymm_edit *edits, s
 
 static void check_actions(pymm_document *doc, const char *text, size_t size, bool utf8) {
   pymm_diagnostics *diagnostics = pymm_diagnostics_run(engine, doc, NULL);
+  bool fixable[2] = {false, false}; /* a safe fix; any fix */
   for (size_t i = 0; i < diagnostics->count; i++) {
     const pymm_diagnostic *d = &diagnostics->items[i];
     FUZZ_CHECK(d->rule != NULL && d->start <= d->end && d->end <= size);
     check_edits(text, size, d->fix.edits, d->fix.edit_count, utf8);
+    if (d->fix.edit_count > 0) {
+      fixable[0] |= d->fix.safety == PYMM_FIX_SAFE;
+      fixable[1] = true;
+    }
   }
   /* The actions over each line, as an editor asks for them with the cursor on it. */
   const pymm_text *t = pymm_document_text(doc);
@@ -66,8 +72,10 @@ static void check_actions(pymm_document *doc, const char *text, size_t size, boo
     pymm_actions_free(actions);
   }
   pymm_diagnostics_free(diagnostics);
-  /* Fix-all twice: the second round finds nothing more to fix. */
+  /* Fix-all twice: the second round finds nothing more to fix. Its first round finds the diagnostics above, so
+   * with no fix among them it has nothing to do. */
   for (int unsafe = 0; unsafe < 2; unsafe++) {
+    if (!fixable[unsafe]) continue;
     size_t length = 0, fixed = 0;
     char *once = pymm_fix_all(engine, text, size, NULL, unsafe, &length, &fixed);
     if (!once) continue;
@@ -80,20 +88,41 @@ static void check_actions(pymm_document *doc, const char *text, size_t size, boo
   }
 }
 
+/* The innermost nodes hovered so far: a hover considers the nodes that contain the offset, which are the
+ * innermost node and its ancestors, so two offsets with the same innermost node get the same hover. */
+typedef struct seen_nodes {
+  const void **ids; /* one per offset at most */
+  size_t count;
+  pymm_index index;
+} seen_nodes;
+
+static bool same_id(const void *context, uint32_t item) {
+  const void *const *key = context;
+  return ((const seen_nodes *)key[0])->ids[item] == key[1];
+}
+
+/* True the first time 'node' is seen. */
+static bool first_visit(seen_nodes *seen, TSNode node) {
+  const void *key[2] = {seen, node.id};
+  uint64_t hash = pymm_hash(PYMM_HASH_SEED, &node.id, sizeof node.id);
+  if (pymm_index_find(&seen->index, hash, same_id, key) != PYMM_INDEX_NONE) return false;
+  seen->ids[seen->count] = node.id;
+  pymm_index_add(&seen->index, hash, (uint32_t)seen->count++);
+  return true;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (size > 4096) return 0;
   bool utf8 = pymm_utf8_valid((const char *)data, size);
   pymm_document *doc = pymm_document_new((const char *)data, size);
-  /* A hover at every offset, skipping an offset whose innermost node is the one before's: a hover considers
-   * the nodes that contain the offset, which are then the same. Render the first hover of each construct. */
+  /* A hover at every offset whose innermost node no offset before it had. Render the first hover of each
+   * construct. */
   uint32_t last_start = UINT32_MAX, last_end = UINT32_MAX;
-  TSNode root = ts_tree_root_node(pymm_document_tree(doc)), last_inner = ts_node_child(root, UINT32_MAX);
+  seen_nodes seen = {.ids = pymm_calloc(size + 1, sizeof *seen.ids)};
+  TSNode root = ts_tree_root_node(pymm_document_tree(doc));
   for (uint32_t offset = 0; offset <= size; offset++) {
     TSNode inner = ts_node_descendant_for_byte_range(root, offset, offset + 1);
-    bool same = offset > 0 && !ts_node_is_null(inner) && ts_node_eq(inner, last_inner) &&
-                ts_node_start_byte(inner) < offset && offset + 1 <= ts_node_end_byte(inner);
-    last_inner = inner;
-    if (same) continue;
+    if (!ts_node_is_null(inner) && !first_visit(&seen, inner)) continue;
     pymm_hover *hover = pymm_hover_at(engine, doc, offset);
     if (!hover) continue;
     FUZZ_CHECK(hover->topic != NULL);
@@ -106,6 +135,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     last_end = hover->end;
     pymm_hover_free(hover);
   }
+  free(seen.ids);
+  pymm_index_free(&seen.index);
   check_actions(doc, (const char *)data, size, utf8);
   pymm_document_free(doc);
   return 0;
