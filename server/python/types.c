@@ -210,6 +210,15 @@ typedef struct resolver {
   uint32_t active_count;
 } resolver;
 
+/* A resolver for 'doc', set field by field: its 'active' stack is read only below 'active_count', so it is not
+ * zeroed (1.5 KB per call, and hovers ask for types and names many times over). */
+static void resolver_init(resolver *r, pymm_document *doc) {
+  r->types = pymm_document__types(doc);
+  r->doc = doc;
+  r->depth = 0;
+  r->active_count = 0;
+}
+
 static bool is_resolving(const resolver *r, uint32_t scope_start, const char *kind, const char *name) {
   for (uint32_t i = 0; i < r->active_count; i++)
     if (r->active[i].scope_start == scope_start && r->active[i].scope_kind == kind && !strcmp(r->active[i].name, name))
@@ -1186,7 +1195,8 @@ static const char *reference(resolver *r, TSNode node) {
 
 const char *pymm_type_of(pymm_document *doc, TSNode expression) {
   pymm_document_tree(doc); /* make sure the node's tree is current */
-  resolver r = {.types = pymm_document__types(doc), .doc = doc};
+  resolver r;
+  resolver_init(&r, doc);
   const char *type = expression_type(&r, expression);
   return type == UNKNOWN || type == NONE_VALUE ? NULL : type;
 }
@@ -1212,15 +1222,17 @@ static const char *qualified_name(resolver *r, TSNode expression) {
 static const char QUALNAME_MEMO[] = "qualname";
 
 const char *pymm_qualified_name(pymm_document *doc, TSNode expression) {
-  pymm_document_tree(doc);
-  resolver r = {.types = pymm_document__types(doc), .doc = doc};
   if (!node_is(expression, "identifier") && !node_is(expression, "attribute")) return NULL;
+  pymm_document_tree(doc);
+  pymm_types *types = pymm_document__types(doc);
   char key[16];
   snprintf(key, sizeof key, "%u", ts_node_end_byte(expression));
   uint32_t start = ts_node_start_byte(expression);
-  const memo *m = memo_find(r.types, start, QUALNAME_MEMO, key);
+  const memo *m = memo_find(types, start, QUALNAME_MEMO, key);
   if (m) return m->result;
+  resolver r;
+  resolver_init(&r, doc);
   const char *result = qualified_name(&r, expression);
-  memo_put(r.types, start, QUALNAME_MEMO, key, result);
+  memo_put(types, start, QUALNAME_MEMO, key, result);
   return result;
 }
