@@ -60,24 +60,31 @@ static void check_actions(pymm_document *doc, const char *text, size_t size, boo
       fixable[1] = true;
     }
   }
-  /* The actions over each line, as an editor asks for them with the cursor on it. */
+  /* The actions over each line, as an editor asks for them with the cursor on it; the first line's include
+   * the editor's fix-all (every safe fix), whose text is kept. */
   const pymm_text *t = pymm_document_text(doc);
+  char *safe_fixed = NULL;
+  size_t safe_length = 0;
   for (uint32_t line = 0; line < pymm_text_line_count(t) && diagnostics->count > 0; line++) {
     pymm_actions *actions = pymm_actions_at(engine, doc, diagnostics, pymm_text_line_start(t, line),
                                             pymm_text_line_end(t, line), NULL, line == 0);
     for (size_t k = 0; k < actions->count; k++) {
-      FUZZ_CHECK(actions->items[k].title != NULL);
-      check_edits(text, size, actions->items[k].edits, actions->items[k].edit_count, utf8);
+      const pymm_action *a = &actions->items[k];
+      FUZZ_CHECK(a->title != NULL);
+      check_edits(text, size, a->edits, a->edit_count, utf8);
+      if (a->kind == PYMM_ACTION_FIX_ALL)
+        safe_fixed = pymm_edits_apply(text, size, a->edits, a->edit_count, &safe_length);
     }
     pymm_actions_free(actions);
   }
   pymm_diagnostics_free(diagnostics);
-  /* Fix-all twice: the second round finds nothing more to fix. Its first round finds the diagnostics above, so
-   * with no fix among them it has nothing to do. */
+  FUZZ_CHECK(fixable[0] || !safe_fixed);
+  /* Fix-all twice: the second round finds nothing more to fix. The safe first round is the editor's above;
+   * the unsafe one finds the diagnostics above, so with no fix among them it has nothing to do. */
   for (int unsafe = 0; unsafe < 2; unsafe++) {
-    if (!fixable[unsafe]) continue;
-    size_t length = 0, fixed = 0;
-    char *once = pymm_fix_all(engine, text, size, NULL, unsafe, &length, &fixed);
+    size_t length = safe_length, fixed = 0;
+    char *once = unsafe ? NULL : safe_fixed;
+    if (unsafe && fixable[1]) once = pymm_fix_all(engine, text, size, NULL, true, &length, &fixed);
     if (!once) continue;
     if (utf8) FUZZ_CHECK(pymm_utf8_valid(once, length));
     size_t length2 = 0, fixed2 = 0;
