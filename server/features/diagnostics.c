@@ -32,6 +32,9 @@ typedef struct run_state {
   pymm_diagnostics *out;
   size_t cap;
   uint32_t start, end; /* only the matches that start here */
+  /* False in a document holding a NUL byte: an edit's text is a C string, so a fix (or the fix-all edit) that
+   * copies such text would cut it short and lose the rest. Python itself refuses such a file. */
+  bool fixable;
 } run_state;
 
 static bool visit(const pymm_match *m, void *data) {
@@ -46,7 +49,7 @@ static bool visit(const pymm_match *m, void *data) {
     pymm_fix__clear(&d.fix);
     return true;
   }
-  if (rule->fix == PYMM_FIX_NONE) pymm_fix__clear(&d.fix);
+  if (rule->fix == PYMM_FIX_NONE || !st->fixable) pymm_fix__clear(&d.fix);
   pymm_fix__finish(&d.fix);
   if (d.fix.edit_count == 0) d.fix.safety = PYMM_FIX_NONE;
   PYMM_GROW(st->out->items, st->cap, st->out->count + 1);
@@ -112,6 +115,7 @@ static pymm_diagnostics *collect(const pymm_engine *engine, pymm_document *doc, 
   st.context.root = ts_tree_root_node(pymm_document_tree(doc));
   st.context.src = pymm_text_data(text);
   st.context.length = pymm_text_length(text);
+  st.fixable = memchr(st.context.src, '\0', st.context.length) == NULL;
   if (start < end) pymm_query_run(engine->rule_query, doc, start, end, visit, &st);
   if (out->count > 1) qsort(out->items, out->count, sizeof *out->items, compare_diagnostics);
   /* Drop duplicates (two patterns of one rule on the same node) and what "# noqa" silences. */

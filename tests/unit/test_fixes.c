@@ -94,6 +94,23 @@ int main(void) {
     free(out);
   }
 
+  TEST("a file holding a NUL byte keeps its findings but gets no fix: none would lose the text past the NUL") {
+    /* Two fixable findings with a NUL between them: the fix-all edit spanning both once ended at the NUL. */
+    const char src[] = "x = 1\nif x is 1:\n    pass\ny = '\0'\nif y is 2:\n    pass\n";
+    size_t length = sizeof src - 1;
+    pymm_document *doc = pymm_document_new(src, length);
+    pymm_diagnostics *diags = pymm_diagnostics_run(engine, doc, NULL);
+    OK(diags->count >= 2);
+    for (size_t i = 0; i < diags->count; i++) INT_EQ(diags->items[i].fix.edit_count, 0);
+    pymm_actions *actions = pymm_actions_at(engine, doc, diags, 0, (uint32_t)length, NULL, true);
+    for (size_t i = 0; i < actions->count; i++) OK(actions->items[i].kind != PYMM_ACTION_FIX_ALL);
+    pymm_actions_free(actions);
+    pymm_diagnostics_free(diags);
+    pymm_document_free(doc);
+    size_t n = 0;
+    OK(pymm_fix_all(engine, src, length, NULL, true, &n, NULL) == NULL);
+  }
+
   TEST("ignore action: a new noqa comment, or merged into the one on the line") {
     const char *src = "a = b = []  # noqa: E501\nc = d = {}  # why\n";
     pymm_document *doc = pymm_document_new(src, strlen(src));
