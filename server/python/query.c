@@ -25,6 +25,7 @@ typedef struct predicate {
   uint32_t other_capture;
   const char **values; /* borrowed from the TSQuery's string table */
   uint32_t value_count;
+  bool glob; /* #qualname?: some value has a wildcard (else a plain comparison does) */
   regex_t regex;
 } predicate;
 
@@ -154,6 +155,7 @@ static bool compile_predicate(pymm_query *q, const TSQueryPredicateStep *steps, 
       return false;
     }
     p->values[p->value_count++] = ts_query_string_value_for_id(q->query, steps[i].value_id, &length);
+    p->glob = p->glob || strpbrk(p->values[p->value_count - 1], "*?[") != NULL;
   }
   if (p->kind == PREDICATE_MATCH) {
     int rc = regcomp(&p->regex, p->values[0], REG_EXTENDED | REG_NOSUB);
@@ -289,7 +291,8 @@ static verdict check(const predicate *p, const TSQueryMatch *m, pymm_document *d
   }
   case PREDICATE_QUALNAME: {
     const char *name = pymm_qualified_name(doc, node);
-    for (uint32_t i = 0; name && i < p->value_count && !result; i++) result = fnmatch(p->values[i], name, 0) == 0;
+    for (uint32_t i = 0; name && i < p->value_count && !result; i++)
+      result = p->glob ? fnmatch(p->values[i], name, 0) == 0 : strcmp(p->values[i], name) == 0;
     break;
   }
   default:

@@ -32,6 +32,10 @@ struct pymm_types {
   pymm_index scope_index;
   class_sites **classes; /* the assignments of each class whose self.<attr> was looked up */
   size_t class_count, class_cap;
+  /* The last qualified name asked for: the hover patterns ask for one node's many times in a row. */
+  uint32_t last_name_start, last_name_end;
+  const char *last_name;
+  bool has_last_name;
 };
 
 pymm_types *pymm_types__new(pymm_document *doc) {
@@ -1225,14 +1229,23 @@ const char *pymm_qualified_name(pymm_document *doc, TSNode expression) {
   if (!node_is(expression, "identifier") && !node_is(expression, "attribute")) return NULL;
   pymm_document_tree(doc);
   pymm_types *types = pymm_document__types(doc);
+  uint32_t start = ts_node_start_byte(expression), end = ts_node_end_byte(expression);
+  if (types->has_last_name && types->last_name_start == start && types->last_name_end == end) return types->last_name;
   char key[16];
-  snprintf(key, sizeof key, "%u", ts_node_end_byte(expression));
-  uint32_t start = ts_node_start_byte(expression);
+  snprintf(key, sizeof key, "%u", end);
   const memo *m = memo_find(types, start, QUALNAME_MEMO, key);
-  if (m) return m->result;
-  resolver r;
-  resolver_init(&r, doc);
-  const char *result = qualified_name(&r, expression);
-  memo_put(types, start, QUALNAME_MEMO, key, result);
+  const char *result;
+  if (m) {
+    result = m->result;
+  } else {
+    resolver r;
+    resolver_init(&r, doc);
+    result = qualified_name(&r, expression);
+    memo_put(types, start, QUALNAME_MEMO, key, result);
+  }
+  types->has_last_name = true;
+  types->last_name_start = start;
+  types->last_name_end = end;
+  types->last_name = result;
   return result;
 }
