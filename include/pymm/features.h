@@ -140,6 +140,7 @@ typedef struct pymm_diagnostics {
 typedef struct pymm_rule_filter {
   const char *const *select;
   const char *const *ignore;
+  bool no_fixes; /* report the findings without their fixes: the text is not the file's byte for byte */
 } pymm_rule_filter;
 
 bool pymm_rule_selected(const pymm_rule *rule, const pymm_rule_filter *filter);

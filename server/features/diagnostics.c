@@ -115,7 +115,7 @@ static pymm_diagnostics *collect(const pymm_engine *engine, pymm_document *doc, 
   st.context.root = ts_tree_root_node(pymm_document_tree(doc));
   st.context.src = pymm_text_data(text);
   st.context.length = pymm_text_length(text);
-  st.fixable = memchr(st.context.src, '\0', st.context.length) == NULL;
+  st.fixable = memchr(st.context.src, '\0', st.context.length) == NULL && !(filter && filter->no_fixes);
   if (start < end) pymm_query_run(engine->rule_query, doc, start, end, visit, &st);
   if (out->count > 1) qsort(out->items, out->count, sizeof *out->items, compare_diagnostics);
   /* Drop duplicates (two patterns of one rule on the same node) and what "# noqa" silences. */

@@ -104,7 +104,7 @@ static bool has_safe_fix(const pymm_diagnostics *diags) {
  * whole document); NULL when nothing is safely fixable. Borrowed: valid until the next touch. */
 static const pymm_action *cached_fix_all(pymm_server *s, document_entry *entry) {
   if (!entry->fix_all) {
-    pymm_rule_filter filter = lsp_rule_filter(s);
+    pymm_rule_filter filter = lsp_rule_filter(s, entry);
     /* An empty range past the end: no diagnostic's own actions, only fix-all. */
     entry->fix_all = pymm_actions_at(s->engine, entry->doc, lsp_document_diagnostics(s, entry), UINT32_MAX, UINT32_MAX,
                                      &filter, true);
@@ -142,7 +142,7 @@ void lsp_code_action(pymm_server *s, const cJSON *params, lsp_reply *reply) {
     end = t;
   }
   const cJSON *only = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(params, "context"), "only");
-  pymm_rule_filter filter = lsp_rule_filter(s);
+  pymm_rule_filter filter = lsp_rule_filter(s, entry);
   const pymm_diagnostics *diags = lsp_document_diagnostics(s, entry);
   /* Fix-all costs a round of fixes and reparses over the whole document, and its edit is the whole text.
    * Editors list the actions at the cursor each time it moves: a client that can resolve gets fix-all there

@@ -15,8 +15,8 @@ static const char *const *string_array(const cJSON *array) {
   return out;
 }
 
-pymm_rule_filter lsp_rule_filter(const pymm_server *s) {
-  pymm_rule_filter f = {string_array(s->select), string_array(s->ignore)};
+pymm_rule_filter lsp_rule_filter(const pymm_server *s, const document_entry *entry) {
+  pymm_rule_filter f = {string_array(s->select), string_array(s->ignore), entry->mended};
   return f;
 }
 
@@ -109,7 +109,7 @@ void lsp_document_entry_free(document_entry *entry) {
 
 const pymm_diagnostics *lsp_document_diagnostics(pymm_server *s, document_entry *entry) {
   if ((!entry->diagnostics || entry->stale) && s->engine) {
-    pymm_rule_filter filter = lsp_rule_filter(s);
+    pymm_rule_filter filter = lsp_rule_filter(s, entry);
     entry->diagnostics = entry->stale ? pymm_diagnostics_update(s->engine, entry->doc, entry->diagnostics, &filter)
                                       : pymm_diagnostics_run(s->engine, entry->doc, &filter);
     entry->stale = false;

@@ -67,6 +67,7 @@ void lsp_did_open(pymm_server *s, const cJSON *params) {
     entry->doc = pymm_document_new(text->valuestring, length);
   }
   entry->version = version_number(version);
+  entry->mended = s->message_mended;
   lsp_document_touch(entry);
 }
 
@@ -92,6 +93,11 @@ void lsp_did_change(pymm_server *s, const cJSON *params) {
     size_t length = strlen(text->valuestring);
     warn_not_utf8(uri, text->valuestring, length);
     const cJSON *range = cJSON_GetObjectItemCaseSensitive(change, "range");
+    bool mended = s->message_mended || (range && entry->mended); /* a whole new text starts afresh */
+    if (mended != entry->mended) {
+      entry->mended = mended;
+      lsp_document_touch(entry); /* the findings kept where the text did not change get or lose fixes too */
+    }
     if (!range) {
       pymm_document_set_text(entry->doc, text->valuestring, length);
       continue;

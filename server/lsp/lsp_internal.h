@@ -62,6 +62,8 @@ typedef struct document_entry {
                                     NULL until asked for; dropped by lsp_document_touch() */
   bool stale;                    /* 'diagnostics' are of an older text: update them (only where it changed) */
   pymm_actions *fix_all;         /* likewise, the fix-all action (actions.c) */
+  bool mended; /* some of its text came with "\u0000" or a lone surrogate, read as another character: a fix
+                  would write that character back into the client's file, so it gets none */
 } document_entry;
 
 typedef struct pending_request { /* a request pymm sent to the client */
@@ -75,6 +77,7 @@ typedef struct pymm_server {
   bool initialized; /* 'initialize' answered */
   bool shutdown;    /* 'shutdown' answered */
   bool exit_requested;
+  bool message_mended; /* the message being handled had "\u0000" or a lone surrogate mended (server.c) */
   pymm_encoding encoding;
   /* Client capabilities, parsed once. */
   bool hover_markdown;
@@ -170,8 +173,8 @@ void lsp_publish_diagnostics(pymm_server *s);
 /* Publishes an empty list for a document that is closing. */
 void lsp_clear_diagnostics(pymm_server *s, const char *uri);
 void lsp_document_diagnostic(pymm_server *s, const cJSON *params, lsp_reply *reply);
-/* The rule filter of the select/ignore settings; free with lsp_rule_filter_free(). */
-pymm_rule_filter lsp_rule_filter(const pymm_server *s);
+/* The rule filter of the select/ignore settings for the document; free with lsp_rule_filter_free(). */
+pymm_rule_filter lsp_rule_filter(const pymm_server *s, const document_entry *entry);
 void lsp_rule_filter_free(pymm_rule_filter *filter);
 /* A diagnostic's JSON text; appended to 'b'. */
 void lsp_diagnostic_text(pymm_server *s, const pymm_document *doc, const pymm_diagnostic *d, pymm_buf *b);

@@ -311,6 +311,7 @@ static void handle(pymm_server *s, cJSON *message, bool cancelled) {
 
 typedef struct queued {
   cJSON *message; /* NULL for a body that was not JSON */
+  bool mended;    /* mend_escapes() changed its body */
 } queued;
 
 static int hex_value(char c) {
@@ -336,13 +337,16 @@ static long escape_at(const char *p, size_t n) {
  * - half of a surrogate pair, "\ud83d" alone (a JavaScript string can hold one, and editors send it), which
  *   cJSON refuses, losing the whole message: it becomes "\ufffd";
  * - "\u0000", which would cut cJSON's NUL-terminated string short: it becomes "\u0001", one byte and one
- *   UTF-16 unit like NUL, so every position after it stays right. */
-static void mend_escapes(char *body, size_t length) {
+ *   UTF-16 unit like NUL, so every position after it stays right.
+ * True when it mended one. */
+static bool mend_escapes(char *body, size_t length) {
+  bool mended = false;
   for (size_t i = 0; i + 1 < length; i++) {
     if (body[i] != '\\') continue;
     long unit = escape_at(body + i, length - i);
     if (unit == 0) {
       body[i + 5] = '1';
+      mended = true;
       i += 5;
       continue;
     }
@@ -356,8 +360,10 @@ static void mend_escapes(char *body, size_t length) {
       continue;
     }
     memcpy(body + i + 2, "fffd", 4);
+    mended = true;
     i += 5;
   }
+  return mended;
 }
 
 static bool same_id(const cJSON *a, const cJSON *b) {
@@ -426,7 +432,7 @@ int pymm_lsp_serve(int in_fd, int out_fd, const pymm_lsp_options *options) {
         send_error(&s, NULL, LSP_PARSE_ERROR, problem);
         continue;
       }
-      mend_escapes(body, length);
+      bool mended = mend_escapes(body, length);
       cJSON *message = cJSON_ParseWithLength(body, length);
       free(body);
       if (!message) {
@@ -434,7 +440,7 @@ int pymm_lsp_serve(int in_fd, int out_fd, const pymm_lsp_options *options) {
         continue;
       }
       PYMM_GROW(batch, batch_cap, count + 1);
-      batch[count++].message = message;
+      batch[count++] = (queued){message, mended};
     } while (count < 4096 && transport_ready(&s.io));
     bool any_cancel = false; /* most batches have none: skip the search then */
     for (size_t i = 0; i < count && !any_cancel; i++) {
@@ -443,6 +449,7 @@ int pymm_lsp_serve(int in_fd, int out_fd, const pymm_lsp_options *options) {
     }
     for (size_t i = 0; i < count; i++) {
       bool cancelled = any_cancel && cancelled_later(batch, count, i);
+      s.message_mended = batch[i].mended;
       if (!s.exit_requested && !s.io.broken) handle(&s, batch[i].message, cancelled);
       cJSON_Delete(batch[i].message);
     }

@@ -34,7 +34,24 @@
 >> {"jsonrpc":"2.0","id":5,"method":"textDocument/codeAction","params":{"textDocument":{"uri":"file:///w/none.py"},
      "range":{"start":{"line":0,"character":0},"end":{"line":0,"character":0}},"context":{"diagnostics":[]}}}
 << {"id":5,"result":[]}
->> {"jsonrpc":"2.0","id":6,"method":"shutdown"}
-<< {"id":6,"result":null}
+# A text that came with "\u0000" holds U+0001 in its place: a fix would write that into the file, so the
+# finding gets no fix (the ignore action comes first) until a whole new text without one arrives.
+>> {"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file:///w/nul.py","languageId":"python","version":1,
+     "text":"x = 1\nif x is 1:\n    pass\ns = '\u0000'\n"}}}
+>> {"jsonrpc":"2.0","id":7,"method":"textDocument/codeAction","params":{"textDocument":{"uri":"file:///w/nul.py"},
+     "range":{"start":{"line":1,"character":5},"end":{"line":1,"character":5}},"context":{"diagnostics":[],"only":["quickfix"]}}}
+<< {"id":7,"result":[{"title":"Ignore PMM103 for this line"}]}
+>> {"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"file:///w/nul.py","version":2},
+     "contentChanges":[{"range":{"start":{"line":3,"character":0},"end":{"line":3,"character":0}},"text":"# more\n"}]}}
+>> {"jsonrpc":"2.0","id":8,"method":"textDocument/codeAction","params":{"textDocument":{"uri":"file:///w/nul.py"},
+     "range":{"start":{"line":1,"character":5},"end":{"line":1,"character":5}},"context":{"diagnostics":[],"only":["quickfix"]}}}
+<< {"id":8,"result":[{"title":"Ignore PMM103 for this line"}]}
+>> {"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"file:///w/nul.py","version":3},
+     "contentChanges":[{"text":"x = 1\nif x is 1:\n    pass\n"}]}}
+>> {"jsonrpc":"2.0","id":9,"method":"textDocument/codeAction","params":{"textDocument":{"uri":"file:///w/nul.py"},
+     "range":{"start":{"line":1,"character":5},"end":{"line":1,"character":5}},"context":{"diagnostics":[],"only":["quickfix"]}}}
+<< {"id":9,"result":[{"title":"Compare values with == / != (PMM103)"}]}
+>> {"jsonrpc":"2.0","id":10,"method":"shutdown"}
+<< {"id":10,"result":null}
 >> {"jsonrpc":"2.0","method":"exit"}
 <<exit 0

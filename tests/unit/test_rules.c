@@ -228,7 +228,7 @@ int main(void) {
       uint32_t start, end;
       char *text = strip(tc->source, &start, &end);
       const char *select[] = {tc->code, NULL};
-      pymm_rule_filter filter = {select, NULL};
+      pymm_rule_filter filter = {.select = select};
       pymm_document *doc = pymm_document_new(text, strlen(text));
       pymm_diagnostics *diags = pymm_diagnostics_run(engine, doc, &filter);
       if (start == UINT32_MAX) {
@@ -283,7 +283,7 @@ int main(void) {
     const char *src = "a = b = []\nif x is 1:\n    pass\n";
     pymm_document *doc = pymm_document_new(src, strlen(src));
     const char *ignore[] = {"PMM104", NULL}, *select[] = {"PMM10", NULL}, *none[] = {"PMM2", NULL};
-    pymm_rule_filter f1 = {NULL, ignore}, f2 = {select, NULL}, f3 = {none, NULL};
+    pymm_rule_filter f1 = {.ignore = ignore}, f2 = {.select = select}, f3 = {.select = none};
     pymm_diagnostics *d1 = pymm_diagnostics_run(engine, doc, &f1), *d2 = pymm_diagnostics_run(engine, doc, &f2),
                      *d3 = pymm_diagnostics_run(engine, doc, &f3);
     INT_EQ(d1->count, 1);
