@@ -48,17 +48,25 @@ static void check_edits(const char *text, size_t size, const pymm_edit *edits, s
   free(result);
 }
 
+/* A fix-all result ('once', taken): valid UTF-8 when the text was, and a second fix-all changes nothing. */
+static void check_fixed_once(char *once, size_t length, bool unsafe, bool utf8) {
+  if (utf8) FUZZ_CHECK(pymm_utf8_valid(once, length));
+  size_t length2 = 0;
+  char *twice = pymm_fix_all(engine, once, length, NULL, unsafe, &length2, NULL);
+  FUZZ_CHECK(twice == NULL || (length2 == length && memcmp(twice, once, length) == 0));
+  free(twice);
+  free(once);
+}
+
 static void check_actions(pymm_document *doc, const char *text, size_t size, bool utf8) {
   pymm_diagnostics *diagnostics = pymm_diagnostics_run(engine, doc, NULL);
-  bool fixable[2] = {false, false}; /* a safe fix; any fix */
+  bool safe_fix = false, any_fix = false;
   for (size_t i = 0; i < diagnostics->count; i++) {
     const pymm_diagnostic *d = &diagnostics->items[i];
     FUZZ_CHECK(d->rule != NULL && d->start <= d->end && d->end <= size);
     check_edits(text, size, d->fix.edits, d->fix.edit_count, utf8);
-    if (d->fix.edit_count > 0) {
-      fixable[0] |= d->fix.safety == PYMM_FIX_SAFE;
-      fixable[1] = true;
-    }
+    any_fix = any_fix || d->fix.edit_count > 0;
+    safe_fix = safe_fix || (d->fix.edit_count > 0 && d->fix.safety == PYMM_FIX_SAFE);
   }
   /* The actions over each line, as an editor asks for them with the cursor on it; the first line's include
    * the editor's fix-all (every safe fix), whose text is kept. */
@@ -78,21 +86,13 @@ static void check_actions(pymm_document *doc, const char *text, size_t size, boo
     pymm_actions_free(actions);
   }
   pymm_diagnostics_free(diagnostics);
-  FUZZ_CHECK(fixable[0] || !safe_fixed);
-  /* Fix-all twice: the second round finds nothing more to fix. The safe first round is the editor's above;
-   * the unsafe one finds the diagnostics above, so with no fix among them it has nothing to do. */
-  for (int unsafe = 0; unsafe < 2; unsafe++) {
-    size_t length = safe_length, fixed = 0;
-    char *once = unsafe ? NULL : safe_fixed;
-    if (unsafe && fixable[1]) once = pymm_fix_all(engine, text, size, NULL, true, &length, &fixed);
-    if (!once) continue;
-    if (utf8) FUZZ_CHECK(pymm_utf8_valid(once, length));
-    size_t length2 = 0, fixed2 = 0;
-    char *twice = pymm_fix_all(engine, once, length, NULL, unsafe, &length2, &fixed2);
-    FUZZ_CHECK(twice == NULL || (length2 == length && memcmp(twice, once, length) == 0));
-    free(twice);
-    free(once);
-  }
+  FUZZ_CHECK(safe_fix || !safe_fixed);
+  /* Fix-all, safe then unsafe, and again on its result. The safe one is the editor's above; the unsafe one
+   * finds the diagnostics above, so with no fix among them it has nothing to do. */
+  if (safe_fixed) check_fixed_once(safe_fixed, safe_length, false, utf8);
+  size_t length = 0;
+  char *unsafe_fixed = any_fix ? pymm_fix_all(engine, text, size, NULL, true, &length, NULL) : NULL;
+  if (unsafe_fixed) check_fixed_once(unsafe_fixed, length, true, utf8);
 }
 
 /* The innermost nodes hovered so far: a hover considers the nodes that contain the offset, which are the
