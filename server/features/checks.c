@@ -589,9 +589,9 @@ static bool check_109(rule_context *c, const pymm_match *m, pymm_diagnostic *d) 
   if (children(clause, first, 1) == 0 || node_is(first[0], "block")) return false; /* bare except: PMM108 */
   TSNode name = bound_name(clause);
   if (!ts_node_is_null(name) && pymm_rules__same_text(c, name, parts[0])) return false; /* raise err */
-  if (node_is(parts[0], "identifier") && !ts_node_is_null(name)) {
-    /* raise exc where exc was made earlier from the caught error: leave it. */
-  }
+  /* A raise with a syntax error ("raise E(k" with its ")" missing) ends where the parser gave up: " from err"
+   * written there lands inside the broken expression, and the raise still has no cause. Found, not fixed. */
+  if (ts_node_has_error(raise)) return true;
   if (!ts_node_is_null(name)) {
     char *n = TEXT(name);
     addf(d, node_end(raise), node_end(raise), " from %s", n);

@@ -92,6 +92,10 @@ static const rule_case CASES[] = {
      "try:\n    d[k]\nexcept KeyError as err:\n    raise ValueError(k) from err\n"},
     {"PMM109", "try:\n    f()\nexcept OSError as e:\n    «raise RuntimeError()»\n",
      "try:\n    f()\nexcept OSError as e:\n    raise RuntimeError() from e\n"},
+    /* A raise with a syntax error: found, but not fixed (" from e" at its end, before the missing ")", would
+     * land inside the call). */
+    {"PMM109", "try:\n    f()\nexcept OSError as e:\n    «raise ValueError(k»;\n",
+     "try:\n    f()\nexcept OSError as e:\n    raise ValueError(k;\n"},
     {"PMM109", "try:\n    f()\nexcept OSError as e:\n    raise\n", NULL},
     {"PMM109", "try:\n    f()\nexcept OSError as e:\n    raise e\n", NULL},
     {"PMM109", "try:\n    f()\nexcept OSError as e:\n    def g():\n        raise ValueError()\n", NULL},
