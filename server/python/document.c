@@ -42,6 +42,11 @@ static const char *read_text(void *payload, uint32_t offset, TSPoint point, uint
 
 static void reparse(pymm_document *doc) {
   TSInput input = {doc->text, read_text, TSInputEncodingUTF8};
+  /* A fresh scanner for every parse. The Python scanner's "inside an f-string" flag survives a parse that
+   * ends inside an unclosed f-string, and a reset does not clear it: the next parse of the text, with the
+   * quote deleted, then finds no dedent and turns the code below into an ERROR. Setting the language again
+   * makes a new scanner (about 50 ns). */
+  ts_parser_set_language(doc->parser, tree_sitter_python());
   TSTree *tree = ts_parser_parse(doc->parser, doc->tree, input);
   if (doc->tree && doc->changes.changed && !doc->changes.replaced) {
     /* Structure can change beyond the edited bytes (an unclosed bracket): widen the span to cover it. */
@@ -65,6 +70,10 @@ pymm_document *pymm_document_new(const char *s, size_t length) {
   pymm_document *doc = pymm_calloc(1, sizeof *doc);
   doc->text = pymm_text_new(s, length);
   doc->parser = ts_parser_new();
+  /* A fresh scanner for every parse. The Python scanner's "inside an f-string" flag survives a parse that
+   * ends inside an unclosed f-string, and a reset does not clear it: the next parse of the text, with the
+   * quote deleted, then finds no dedent and turns the code below into an ERROR. Setting the language again
+   * makes a new scanner (about 50 ns). */
   ts_parser_set_language(doc->parser, tree_sitter_python());
   doc->changes.changed = doc->changes.replaced = true;
   reparse(doc);
