@@ -132,6 +132,7 @@ typedef struct pymm_diagnostics {
   pymm_diagnostic *items; /* sorted by start */
   size_t count;
   bool incremental;             /* made by pymm_diagnostics_update() re-running only where the text changed */
+  bool without_fixes;           /* no finding has a fix: the text holds a NUL byte, or filter->no_fixes */
   struct pymm_outline *outline; /* what rules read across top-level statements; internal to diagnostics.c */
 } pymm_diagnostics;
 

@@ -43,6 +43,8 @@ void pymm_text_free(pymm_text *text);
 /* Borrowed: valid until the next pymm_text_replace() or pymm_text_free(). NUL-terminated. */
 const char *pymm_text_data(const pymm_text *text);
 uint32_t pymm_text_length(const pymm_text *text);
+/* True when the text holds a NUL byte (kept up to date by pymm_text_replace() at the cost of the edit). */
+bool pymm_text_has_nul(const pymm_text *text);
 uint32_t pymm_text_line_count(const pymm_text *text);
 /* Byte offset where 'line' starts; pymm_text_length() for line >= pymm_text_line_count(). */
 uint32_t pymm_text_line_start(const pymm_text *text, uint32_t line);

@@ -103,6 +103,12 @@ static bool silenced(const rule_context *c, pymm_document *doc, const pymm_rule 
   return false;
 }
 
+/* Whether the findings get fixes: edit texts are C strings, so a NUL byte in the text would cut a fix short,
+ * and the filter can leave them out. */
+static bool fixes_allowed(pymm_document *doc, const pymm_rule_filter *filter) {
+  return !pymm_text_has_nul(pymm_document_text(doc)) && !(filter && filter->no_fixes);
+}
+
 /* The diagnostics of the matches that start in bytes [start, end): sorted, without duplicates or what
  * "# noqa" silences. The checks see the whole document. */
 static pymm_diagnostics *collect(const pymm_engine *engine, pymm_document *doc, const pymm_rule_filter *filter,
@@ -115,7 +121,8 @@ static pymm_diagnostics *collect(const pymm_engine *engine, pymm_document *doc, 
   st.context.root = ts_tree_root_node(pymm_document_tree(doc));
   st.context.src = pymm_text_data(text);
   st.context.length = pymm_text_length(text);
-  st.fixable = memchr(st.context.src, '\0', st.context.length) == NULL && !(filter && filter->no_fixes);
+  st.fixable = fixes_allowed(doc, filter);
+  out->without_fixes = !st.fixable;
   if (start < end) pymm_query_run(engine->rule_query, doc, start, end, visit, &st);
   if (out->count > 1) qsort(out->items, out->count, sizeof *out->items, compare_diagnostics);
   /* Drop duplicates (two patterns of one rule on the same node) and what "# noqa" silences. */
@@ -312,6 +319,7 @@ pymm_diagnostics *pymm_diagnostics_update(const pymm_engine *engine, pymm_docume
                                           const pymm_rule_filter *filter) {
   pymm_changes changes = pymm_document_take_changes(doc);
   if (!previous || !previous->outline || changes.replaced) goto full;
+  if (previous->without_fixes == fixes_allowed(doc, filter)) goto full; /* the kept findings' fixes would be wrong */
   if (!changes.changed) return previous;
   /* The region to check again: the top-level statements that the changed bytes touch, [start, end) now and
    * [start, old_end) before. Their outline must be what it was, else the change can reach further. */
@@ -362,6 +370,7 @@ pymm_diagnostics *pymm_diagnostics_update(const pymm_engine *engine, pymm_docume
   pymm_diagnostics *out = pymm_calloc(1, sizeof *out);
   out->outline = outline;
   out->incremental = true;
+  out->without_fixes = previous->without_fixes;
   size_t cap = 0, next = 0;
   for (size_t i = 0; i <= previous->count; i++) {
     pymm_diagnostic *d = i < previous->count ? &previous->items[i] : NULL;

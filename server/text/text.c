@@ -10,7 +10,14 @@ struct pymm_text {
   uint32_t *lines; /* start offset of each line; lines[0] = 0 */
   uint32_t line_count;
   size_t line_cap;
+  uint32_t nuls; /* NUL bytes in data[0..length) */
 };
+
+static uint32_t count_nuls(const char *s, size_t length) {
+  uint32_t n = 0;
+  for (const char *p = s, *stop = s + length; p < stop && (p = memchr(p, '\0', (size_t)(stop - p))); p++) n++;
+  return n;
+}
 
 /* Recomputes line starts from offset 'from' (which must be a line start) on. */
 static void index_lines_from(pymm_text *t, uint32_t first_line) {
@@ -33,6 +40,7 @@ pymm_text *pymm_text_new(const char *s, size_t length) {
   if (length) memcpy(t->data, s, length);
   t->data[length] = '\0';
   t->length = (uint32_t)length;
+  t->nuls = count_nuls(t->data, length);
   PYMM_GROW(t->lines, t->line_cap, 1);
   t->lines[0] = 0;
   index_lines_from(t, 0);
@@ -48,6 +56,7 @@ void pymm_text_free(pymm_text *t) {
 
 const char *pymm_text_data(const pymm_text *t) { return t->data; }
 uint32_t pymm_text_length(const pymm_text *t) { return t->length; }
+bool pymm_text_has_nul(const pymm_text *t) { return t->nuls > 0; }
 uint32_t pymm_text_line_count(const pymm_text *t) { return t->line_count; }
 
 uint32_t pymm_text_line_start(const pymm_text *t, uint32_t line) {
@@ -197,6 +206,7 @@ bool pymm_text_replace(pymm_text *t, uint32_t start, uint32_t end, const char *s
    * shifted. Only the lines from 'first_line' to the end of the inserted text are indexed again, so an edit
    * costs the size of the edit (plus moving the starts), not the rest of the file. */
   uint32_t keep_from = line_of(t, end) + 1;                              /* the first line that starts after 'end' */
+  t->nuls = t->nuls - count_nuls(t->data + start, end - start) + count_nuls(s, length);
   memmove(t->data + start + length, t->data + end, t->length - end + 1); /* with the NUL */
   if (length) memcpy(t->data + start, s, length);
   t->length = (uint32_t)new_length;

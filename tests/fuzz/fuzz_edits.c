@@ -1,5 +1,6 @@
 /* A document under random incremental edits. After each edit its text must equal the same edits applied to a
- * plain copy, its line index must match the text, and positions must round-trip in every encoding; after each
+ * plain copy, its line index and whether it holds a NUL byte must match the text, and positions must round-trip
+ * in every encoding; after each
  * burst the incrementally reparsed tree must equal a fresh parse of the same text.
  *
  * Input: the initial text up to the first 0xFF byte (never part of UTF-8), then edits, each
@@ -41,6 +42,7 @@ static void check_lines(const pymm_text *t, const plain *p) {
   FUZZ_CHECK(pymm_text_length(t) == p->length);
   FUZZ_CHECK(memcmp(pymm_text_data(t), p->data, p->length) == 0);
   FUZZ_CHECK(pymm_text_data(t)[p->length] == '\0');
+  FUZZ_CHECK(pymm_text_has_nul(t) == (memchr(p->data, '\0', p->length) != NULL));
   uint32_t line = 0;
   FUZZ_CHECK(pymm_text_line_start(t, 0) == 0);
   for (size_t i = 0; i < p->length; i++) {

@@ -156,6 +156,34 @@ int main(void) {
     free(files);
   }
 
+  TEST("a NUL byte typed into one function takes every fix away, and deleting it brings them back") {
+    /* Edit texts are C strings, so a text with a NUL gets no fixes; an update that kept the fixes found
+     * outside the edited function would offer them anyway. */
+    const char *src = "def f(x=[]):\n    return x\n\n\ndef g():\n    try:\n        h()\n    except:\n        pass\n";
+    pymm_document *doc = pymm_document_new(src, strlen(src));
+    pymm_diagnostics *diagnostics = pymm_diagnostics_run(engine, doc, NULL);
+    OK(diagnostics->count >= 2 && !diagnostics->without_fixes);
+    size_t fixes = 0;
+    for (size_t i = 0; i < diagnostics->count; i++) fixes += diagnostics->items[i].fix.edit_count > 0;
+    OK(fixes >= 2);
+    uint32_t at = (uint32_t)(strstr(src, "h()") - src);
+    for (int step = 0; step < 3; step++) { /* type the NUL, type a letter beside it, delete the NUL */
+      if (step == 0) pymm_document_apply_change(doc, at, at, "\0", 1);
+      if (step == 1) pymm_document_apply_change(doc, at, at, "y", 1);
+      if (step == 2) pymm_document_apply_change(doc, at + 1, at + 2, "", 0);
+      diagnostics = pymm_diagnostics_update(engine, doc, diagnostics, NULL);
+      pymm_diagnostics *full = pymm_diagnostics_run(engine, doc, NULL);
+      INT_EQ(first_difference(diagnostics, full), -1);
+      OK(diagnostics->without_fixes == (step < 2));
+      size_t with_fix = 0;
+      for (size_t i = 0; i < diagnostics->count; i++) with_fix += diagnostics->items[i].fix.edit_count > 0;
+      INT_EQ(with_fix, step < 2 ? 0 : fixes);
+      pymm_diagnostics_free(full);
+    }
+    pymm_diagnostics_free(diagnostics);
+    pymm_document_free(doc);
+  }
+
   TEST("a run on two threads finds what a run on one finds, in the same order, and so do the updates after it") {
     size_t count = 0, split = 0, failed = 0;
     char **files = stdlib_files(&count);

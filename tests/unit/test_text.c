@@ -131,6 +131,19 @@ int main(void) {
     pymm_text_free(t);
   }
 
+  TEST("the text knows whether it holds a NUL byte, across the edits that add and remove them") {
+    pymm_text *t = pymm_text_new("a\0b", 3);
+    OK(pymm_text_has_nul(t));
+    OK(pymm_text_replace(t, 1, 2, "", 0, NULL));
+    OK(!pymm_text_has_nul(t)); /* the NUL of the terminator does not count */
+    OK(pymm_text_replace(t, 1, 1, "\0\0", 2, NULL));
+    OK(pymm_text_replace(t, 1, 2, "x", 1, NULL));
+    OK(pymm_text_has_nul(t)); /* one of the two is left */
+    OK(pymm_text_replace(t, 0, 4, "", 0, NULL));
+    OK(!pymm_text_has_nul(t));
+    pymm_text_free(t);
+  }
+
   TEST("joining \\r and \\n by an edit re-indexes the line before") {
     pymm_text *t = pymm_text_new("a\rX\nb", 5);
     INT_EQ(pymm_text_line_count(t), 3);
