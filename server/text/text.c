@@ -205,7 +205,7 @@ bool pymm_text_replace(pymm_text *t, uint32_t start, uint32_t end, const char *s
   /* Line starts after 'end' depend only on bytes after 'end', which move but do not change: they are kept,
    * shifted. Only the lines from 'first_line' to the end of the inserted text are indexed again, so an edit
    * costs the size of the edit (plus moving the starts), not the rest of the file. */
-  uint32_t keep_from = line_of(t, end) + 1;                              /* the first line that starts after 'end' */
+  uint32_t keep_from = line_of(t, end) + 1; /* the first line that starts after 'end' */
   t->nuls = t->nuls - count_nuls(t->data + start, end - start) + count_nuls(s, length);
   memmove(t->data + start + length, t->data + end, t->length - end + 1); /* with the NUL */
   if (length) memcpy(t->data + start, s, length);
