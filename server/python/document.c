@@ -104,6 +104,16 @@ void pymm_document_free(pymm_document *doc) {
 bool pymm_document_apply_change(pymm_document *doc, uint32_t start, uint32_t end, const char *s, size_t length) {
   pymm_text_edit edit;
   if (!pymm_text_replace(doc->text, start, end, s, length, &edit)) return false;
+  /* tree-sitter reuses a token unless the edit touches the bytes its lexer looked at, and a token that ends
+   * before an unfinished UTF-8 sequence looked only at the bytes the sequence had: an edit that completes
+   * it ("w\xE2\x80" then "\x8D", one identifier now) is told to start at the sequence's first byte. */
+  const char *data = pymm_text_data(doc->text);
+  uint32_t back = edit.start_byte;
+  while (back > 0 && edit.start_byte - back < 3 && ((unsigned char)data[back - 1] & 0xC0) == 0x80) back--;
+  if (back > 0 && ((unsigned char)data[back - 1] & 0xC0) == 0xC0) {
+    edit.start_byte = back - 1;
+    edit.start_point = pymm_text_point(doc->text, edit.start_byte);
+  }
   TSInputEdit ts_edit = {
       .start_byte = edit.start_byte,
       .old_end_byte = edit.old_end_byte,

@@ -50,6 +50,15 @@ int main(void) {
     pymm_document_free(doc);
   }
 
+  TEST("an edit that completes a UTF-8 sequence joins it to the token before it") {
+    /* "w" then a cut-off U+200D: the identifier ended before it; its last byte makes one identifier. */
+    pymm_document *doc = pymm_document_new("w\xE2\x80", 3);
+    OK(pymm_document_apply_change(doc, 3, 3, "\x8D", 1));
+    OK(!ts_node_has_error(ts_tree_root_node(pymm_document_tree(doc))));
+    OK(same_as_fresh(doc));
+    pymm_document_free(doc);
+  }
+
   TEST("random edits: the tree always equals a fresh parse") {
     const char *src = "class A:\n    def m(self, xs=[]):\n        for i in range(3):\n            xs.append(i)\n"
                       "        return [x * 2 for x in xs if x]\n\nwith open('f') as fh:\n    data = fh.read()\n";
