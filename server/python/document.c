@@ -69,12 +69,7 @@ static void forget_facts(pymm_document *doc) {
 pymm_document *pymm_document_new(const char *s, size_t length) {
   pymm_document *doc = pymm_calloc(1, sizeof *doc);
   doc->text = pymm_text_new(s, length);
-  doc->parser = ts_parser_new();
-  /* A fresh scanner for every parse. The Python scanner's "inside an f-string" flag survives a parse that
-   * ends inside an unclosed f-string, and a reset does not clear it: the next parse of the text, with the
-   * quote deleted, then finds no dedent and turns the code below into an ERROR. Setting the language again
-   * makes a new scanner (about 50 ns). */
-  ts_parser_set_language(doc->parser, tree_sitter_python());
+  doc->parser = ts_parser_new(); /* its language is set by each reparse */
   doc->changes.changed = doc->changes.replaced = true;
   reparse(doc);
   return doc;
@@ -84,8 +79,7 @@ pymm_document *pymm_document_copy(pymm_document *doc) {
   const TSTree *tree = pymm_document_tree(doc);
   pymm_document *copy = pymm_calloc(1, sizeof *copy);
   copy->text = pymm_text_new(pymm_text_data(doc->text), pymm_text_length(doc->text));
-  copy->parser = ts_parser_new();
-  ts_parser_set_language(copy->parser, tree_sitter_python());
+  copy->parser = ts_parser_new(); /* its language is set by each reparse */
   copy->tree = ts_tree_copy(tree);
   copy->parses = doc->parses;
   copy->changes.changed = copy->changes.replaced = true;
@@ -111,8 +105,8 @@ bool pymm_document_apply_change(pymm_document *doc, uint32_t start, uint32_t end
   uint32_t back = edit.start_byte;
   while (back > 0 && edit.start_byte - back < 3 && ((unsigned char)data[back - 1] & 0xC0) == 0x80) back--;
   if (back > 0 && ((unsigned char)data[back - 1] & 0xC0) == 0xC0) {
+    edit.start_point.column -= edit.start_byte - (back - 1); /* the same row: those bytes are no line break */
     edit.start_byte = back - 1;
-    edit.start_point = pymm_text_point(doc->text, edit.start_byte);
   }
   TSInputEdit ts_edit = {
       .start_byte = edit.start_byte,

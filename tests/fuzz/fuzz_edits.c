@@ -1,7 +1,6 @@
 /* A document under random incremental edits. After each edit its text must equal the same edits applied to a
  * plain copy, its line index and whether it holds a NUL byte must match the text, and positions must round-trip
- * in every encoding; after each
- * burst the incrementally reparsed tree must equal a fresh parse of the same text.
+ * in every encoding; after each burst the incrementally reparsed tree must equal a fresh parse of the same text.
  *
  * Input: the initial text up to the first 0xFF byte (never part of UTF-8), then edits, each
  *   flags:u8  a:u16  b:u16  n:u8  n bytes of inserted text
